@@ -48,8 +48,13 @@ export default tseslint.config(
     files: [`src/${feature}/**`],
     rules: importRule([
       {
-        group: ['@/app/*', ...features.filter((f) => f !== feature).map((f) => `@/${f}/*`)],
-        message: 'Features do not import each other or the app; move what they share to dcs/ or ui/.',
+        group: [
+          '@/app/*',
+          '!@/app/paths',
+          ...features.filter((f) => f !== feature).map((f) => `@/${f}/*`),
+        ],
+        message:
+          'Features do not import each other or the app (paths aside); move what they share to dcs/ or ui/.',
       },
     ]),
   })),

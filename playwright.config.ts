@@ -1,0 +1,56 @@
+import { defineConfig, devices } from '@playwright/test'
+import { DATA_FILES, SERVERS, writeDataFiles } from './e2e/servers'
+
+// Data files for the servers below (300 instances, every fixture) are generated before they start.
+writeDataFiles()
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  },
+}
+
+function server(name: keyof typeof SERVERS, env: Record<string, string>) {
+  const { port, emulatorPort } = SERVERS[name]
+  return {
+    command: 'npx tsx server/main.ts',
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe' as const,
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DCS_EMULATOR_PORT: String(emulatorPort),
+      DCS_EMULATOR_CONTROL: '1',
+      DCS_EMULATOR_SIMULATE: '0',
+      UPSTREAM_TIMEOUT_MS: '3000',
+      ...env,
+    },
+  }
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  // The journeys share servers whose faults they switch on and off: one at a time.
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${SERVERS.demo.port}`,
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+  projects: [{ name: 'chromium', use: chromium }],
+  webServer: [
+    server('demo', {}),
+    server('fleet300', { DCS_EMULATOR_DATA: DATA_FILES.fleet300 }),
+    server('fixtures', { DCS_EMULATOR_DATA: DATA_FILES.fixtures }),
+  ],
+})
