@@ -48,7 +48,8 @@ export function formatDateTime(date: Date, timeZone?: string): string {
     hourCycle: 'h23',
     timeZoneName: 'short',
   }).formatToParts(date)
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`
 }
 

@@ -15,7 +15,8 @@ export interface FieldProblem {
 export type StatusClass = 'failed' | 'stopped' | 'progress' | 'healthy' | 'unknown'
 
 /** Deployment mode decoded from resource_spec_code / cache_mode / product_id / spec_code. */
-export type InstanceMode = 'single' | 'master_standby' | 'cluster' | 'proxy' | 'rw_split' | 'unknown'
+export type InstanceMode =
+  'single' | 'master_standby' | 'cluster' | 'proxy' | 'rw_split' | 'unknown'
 
 export interface Tag {
   key: string
