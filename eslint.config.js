@@ -30,7 +30,14 @@ export default tseslint.config(
     files: ['src/dcs/**'],
     rules: importRule([
       {
-        group: ['react', 'react-dom', 'react-router', '@/ui/*', '@/app/*', ...features.map((f) => `@/${f}/*`)],
+        group: [
+          'react',
+          'react-dom',
+          'react-router',
+          '@/ui/*',
+          '@/app/*',
+          ...features.map((f) => `@/${f}/*`),
+        ],
         message: 'dcs/ is plain TypeScript with no React and no features.',
       },
     ]),

@@ -15,6 +15,10 @@ if (!isRoot || !existsSync('/usr/bin/apt-get')) {
   process.exit(1)
 }
 console.log('Installing Chromium from Debian packages (apt-get install chromium)…')
-const run = (args) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+const run = (args) =>
+  execFileSync('apt-get', args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  })
 run(['update', '-qq'])
 run(['install', '-y', '-qq', 'chromium', 'fonts-noto-color-emoji'])

@@ -29,7 +29,10 @@ test('the seed example deep link shows every panel with its values', async ({ pa
   await expect(page).toHaveTitle('dcs-a11e · DCS Dashboard')
 
   const memory = section(page, 'Memory')
-  await expect(memory.getByRole('meter', { name: /Memory/ })).toHaveAttribute('aria-valuenow', '12.2')
+  await expect(memory.getByRole('meter', { name: /Memory/ })).toHaveAttribute(
+    'aria-valuenow',
+    '12.2',
+  )
   await expect(memory).toContainText('12.2 %')
   await expect(memory).toContainText('56 MB of 460 MB')
 
@@ -38,7 +41,9 @@ test('the seed example deep link shows every panel with its values', async ({ pa
   await expect(network).toContainText('redis-cli -h 192.168.3.100 -p 6379')
   await expect(network).toContainText('vpc_4944a40e-ac57-4f08-9d38-9786e2759458_192')
   await expect(network).toContainText('sg_6379_4944a40e-ac57-4f08-9d38-9786e2759458')
-  await expect(network.getByRole('button', { name: 'Copy address 192.168.3.100:6379' })).toBeVisible()
+  await expect(
+    network.getByRole('button', { name: 'Copy address 192.168.3.100:6379' }),
+  ).toBeVisible()
 
   const window = section(page, 'Maintenance window')
   await expect(window).toContainText('22:00–02:00 (UTC)')
@@ -83,7 +88,9 @@ test('an unknown instance shows "not found" with a way back', async ({ page }) =
   await expect(page).toHaveURL(`${serverUrl('demo')}/`)
 })
 
-test('a failing upstream keeps the last data on screen, marked stale, then recovers', async ({ page }) => {
+test('a failing upstream keeps the last data on screen, marked stale, then recovers', async ({
+  page,
+}) => {
   await page.clock.install()
   await page.goto(seedLink)
   await expect(page.getByRole('heading', { level: 1, name: 'dcs-a11e' })).toBeVisible()
@@ -108,7 +115,9 @@ test('the detail page has no axe violations', async ({ page }) => {
   await page.goto(seedLink)
   await expect(section(page, 'Memory')).toBeVisible()
   const results = await new AxeBuilder({ page }).analyze()
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([])
 })
 
 test('every instance in the shared fixtures renders without broken values', async ({ page }) => {

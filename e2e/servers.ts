@@ -35,7 +35,9 @@ type Json = Record<string, unknown>
  */
 export function fixtureProjects(): Record<string, Json[]> {
   const projects: Record<string, Json[]> = {}
-  const files = readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.json')).sort()
+  const files = readdirSync(FIXTURES_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
   files.forEach((file, index) => {
     const body: unknown = JSON.parse(readFileSync(FIXTURES_DIR + file, 'utf8'))
     const instances = instancesIn(body)
@@ -68,7 +70,16 @@ const STATUSES_300 = [
   ...Array<string>(8).fill('ERROR'),
   ...Array<string>(3).fill('CREATEFAILED'),
   ...['FROZEN', 'CLOSED', 'FROZEN', 'CLOSED', 'DELETED'],
-  ...['CREATING', 'RESTARTING', 'EXTENDING', 'RESTORING', 'UPGRADING', 'FLUSHING', 'STARTING', 'MIGRATING'],
+  ...[
+    'CREATING',
+    'RESTARTING',
+    'EXTENDING',
+    'RESTORING',
+    'UPGRADING',
+    'FLUSHING',
+    'STARTING',
+    'MIGRATING',
+  ],
 ]
 
 /** 300 instances in two projects, deterministic: a fleet bigger than any wall screen shows at once. */
@@ -98,7 +109,8 @@ export function fleet300(): Record<string, Json[]> {
       vpc_id: '1e8115ce-38a4-4c15-bb8f-fe0152c56cb7',
       vpc_name: 'vpc-fleet',
       created_at: `2024-0${(i % 9) + 1}-1${i % 10}T08:00:00.000Z`,
-      error_code: status === 'ERROR' ? 'dcs.04.0004' : status === 'CREATEFAILED' ? 'dcs.03.0001' : null,
+      error_code:
+        status === 'ERROR' ? 'dcs.04.0004' : status === 'CREATEFAILED' ? 'dcs.03.0001' : null,
       product_id: 'OTC_DCS_MS',
       security_group_id: null,
       security_group_name: null,

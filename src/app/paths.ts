@@ -3,7 +3,8 @@ export const paths = {
   overview: { pattern: '/', href: (search = '') => `/${search}` },
   instanceList: {
     pattern: '/projects/:projectId/instances',
-    href: (projectId: string, search = '') => `/projects/${encodeURIComponent(projectId)}/instances${search}`,
+    href: (projectId: string, search = '') =>
+      `/projects/${encodeURIComponent(projectId)}/instances${search}`,
   },
   instanceDetail: {
     pattern: '/projects/:projectId/instances/:instanceId',

@@ -7,7 +7,9 @@ export function RouteError() {
   const notFound = isRouteErrorResponse(error) && error.status === 404
   return (
     <div role="alert" className="mx-auto max-w-xl px-4 py-16 text-center">
-      <h1 className="text-2xl font-semibold">{notFound ? 'Page not found' : 'Something went wrong'}</h1>
+      <h1 className="text-2xl font-semibold">
+        {notFound ? 'Page not found' : 'Something went wrong'}
+      </h1>
       <p className="mt-3 text-ink-muted">
         {notFound
           ? 'There is no page at this address.'
@@ -20,7 +22,11 @@ export function RouteError() {
           All instances
         </Link>
         {!notFound && (
-          <button type="button" className="text-accent underline" onClick={() => window.location.reload()}>
+          <button
+            type="button"
+            className="text-accent underline"
+            onClick={() => window.location.reload()}
+          >
             Reload
           </button>
         )}

@@ -31,7 +31,9 @@ export function createAppRouter(queryClient: QueryClient) {
           path: paths.instanceDetail.pattern,
           loader: ({ params }) => {
             if (params.projectId && params.instanceId) {
-              void queryClient.prefetchQuery(instanceQueries.detail(params.projectId, params.instanceId))
+              void queryClient.prefetchQuery(
+                instanceQueries.detail(params.projectId, params.instanceId),
+              )
             }
             return null
           },

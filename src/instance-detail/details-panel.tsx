@@ -28,7 +28,12 @@ export function DetailsPanel({ instance }: { instance: Instance }) {
           ['Billing', instance.chargingMode === null ? null : billingLabel(instance.chargingMode)],
           ['Product', instance.productId],
           ['Flavor', instance.specCode],
-          ['Order', instance.orderId ? <CopyableValue value={instance.orderId} label="Copy order ID" /> : null],
+          [
+            'Order',
+            instance.orderId ? (
+              <CopyableValue value={instance.orderId} label="Copy order ID" />
+            ) : null,
+          ],
           ['Owner', owner || null],
           ['Enterprise project', instance.enterpriseProjectName ?? instance.enterpriseProjectId],
           ['CPU', instance.cpuType],
@@ -41,7 +46,10 @@ export function DetailsPanel({ instance }: { instance: Instance }) {
             instance.tags.length ? (
               <span className="flex flex-wrap gap-1.5">
                 {instance.tags.map((t) => (
-                  <span key={`${t.key}=${t.value}`} className="rounded bg-surface-sunken px-1.5 py-0.5 font-mono text-xs">
+                  <span
+                    key={`${t.key}=${t.value}`}
+                    className="rounded bg-surface-sunken px-1.5 py-0.5 font-mono text-xs"
+                  >
                     {t.key}={t.value}
                   </span>
                 ))}

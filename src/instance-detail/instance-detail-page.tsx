@@ -31,7 +31,9 @@ export function InstanceDetailPage() {
     placeholderData: () => {
       const list = queryClient.getQueryData(instanceQueries.list(projectId).queryKey)
       const row = list?.instances.find((p) => p.instance.id === instanceId)
-      return row ? ({ ...row, rawText: '', fromList: true } satisfies InstanceDetailData) : undefined
+      return row
+        ? ({ ...row, rawText: '', fromList: true } satisfies InstanceDetailData)
+        : undefined
     },
   })
   const project = config.data?.projects.find((p) => p.id === projectId)

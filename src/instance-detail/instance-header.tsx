@@ -29,7 +29,9 @@ export function InstanceHeader({
     <header className="flex flex-col gap-3 border-b border-line pb-4 sm:flex-row sm:items-start sm:justify-between">
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold break-all sm:text-3xl">{instance.name || instance.id}</h1>
+          <h1 className="text-2xl font-semibold break-all sm:text-3xl">
+            {instance.name || instance.id}
+          </h1>
           <StatusBadge status={instance.status} className="text-sm" />
         </div>
         <p className="mt-1 text-sm text-ink-muted">{info.meaning}</p>

@@ -58,7 +58,9 @@ export function LoadFailure({
   const kind = error instanceof DcsApiError ? error.kind : 'upstream'
   return (
     <div role="alert" className="rounded-xl border border-line bg-surface-raised p-6 sm:p-8">
-      <h1 className="text-2xl font-semibold">{headings[kind] ?? 'The instance could not be loaded'}</h1>
+      <h1 className="text-2xl font-semibold">
+        {headings[kind] ?? 'The instance could not be loaded'}
+      </h1>
       <p className="mt-2 text-ink-muted">{failureText(error)}</p>
       <p className="mt-2 text-ink-muted">{advice[kind]}</p>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

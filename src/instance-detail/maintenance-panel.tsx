@@ -39,7 +39,10 @@ export function MaintenancePanel({ instance }: { instance: Instance }) {
       <FactList
         rows={[
           ['UTC', `${formatWindowInZone(begin, end, 'UTC', now)}`],
-          [zone === 'UTC' || zone === 'Etc/UTC' ? 'Your time' : `Your time (${zone})`, formatWindowInZone(begin, end, zone, now)],
+          [
+            zone === 'UTC' || zone === 'Etc/UTC' ? 'Your time' : `Your time (${zone})`,
+            formatWindowInZone(begin, end, zone, now),
+          ],
           [
             'Length',
             `${formatDuration(window.durationMinutes * 60_000)}${window.crossesMidnight ? ', crosses midnight UTC' : ''}`,

@@ -55,9 +55,15 @@ export function NetworkPanel({ instance }: { instance: Instance }) {
               'subnet',
             ),
           ],
-          ['Security group', nameAndId(instance.securityGroupName, instance.securityGroupId, 'security group')],
+          [
+            'Security group',
+            nameAndId(instance.securityGroupName, instance.securityGroupId, 'security group'),
+          ],
           ['Availability zones', zones.length ? zones.join(', ') : null],
-          ['SSL', instance.sslEnabled === null ? null : instance.sslEnabled ? 'Enabled' : 'Disabled'],
+          [
+            'SSL',
+            instance.sslEnabled === null ? null : instance.sslEnabled ? 'Enabled' : 'Disabled',
+          ],
           [
             'Password',
             instance.noPasswordAccess === null

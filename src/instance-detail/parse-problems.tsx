@@ -3,9 +3,17 @@ import { cn } from '@/ui/cn'
 import { WarningIcon } from '@/ui/icons'
 
 /** Fields DCS sent in a form we could not read; everything else on the page is still shown. */
-export function ParseProblems({ problems, className }: { problems: FieldProblem[]; className?: string }) {
+export function ParseProblems({
+  problems,
+  className,
+}: {
+  problems: FieldProblem[]
+  className?: string
+}) {
   return (
-    <div className={cn('rounded-lg border border-line bg-surface-raised px-3 py-2 text-sm', className)}>
+    <div
+      className={cn('rounded-lg border border-line bg-surface-raised px-3 py-2 text-sm', className)}
+    >
       <p className="flex items-center gap-2 font-medium">
         <WarningIcon className="size-4 text-memory-warning" />
         {problems.length === 1 ? 'One field' : `${problems.length} fields`} in this response could

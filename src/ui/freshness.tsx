@@ -8,7 +8,12 @@ export function UpdatedAgo({ updatedAt, className }: { updatedAt: number; classN
   const now = useNow(1000)
   if (!updatedAt) return null
   return (
-    <span className={cn('inline-flex items-center gap-1 text-xs text-ink-muted tabular-nums', className)}>
+    <span
+      className={cn(
+        'inline-flex items-center gap-1 text-xs text-ink-muted tabular-nums',
+        className,
+      )}
+    >
       <ClockIcon className="size-3.5" />
       Updated {formatRelative(new Date(updatedAt), now)}
     </span>

@@ -58,12 +58,20 @@ export function MemoryMeter({
       <div
         className={cn('flex items-baseline justify-between gap-2', size === 'lg' ? 'mb-2' : 'mb-1')}
       >
-        <span className={cn('font-semibold tabular-nums', texts[usage.level], size === 'lg' ? 'text-3xl' : 'text-sm')}>
+        <span
+          className={cn(
+            'font-semibold tabular-nums',
+            texts[usage.level],
+            size === 'lg' ? 'text-3xl' : 'text-sm',
+          )}
+        >
           {percentText}
           {levelText && <span className="ml-1.5 text-xs font-medium uppercase">{levelText}</span>}
         </span>
         {amounts && (
-          <span className={cn('text-ink-muted tabular-nums', size === 'lg' ? 'text-sm' : 'text-xs')}>
+          <span
+            className={cn('text-ink-muted tabular-nums', size === 'lg' ? 'text-sm' : 'text-xs')}
+          >
             {amounts}
           </span>
         )}
@@ -75,7 +83,10 @@ export function MemoryMeter({
         aria-valuemax={Math.max(100, Math.ceil(usage.percent))}
         aria-valuenow={Math.round(usage.percent * 10) / 10}
         aria-valuetext={amounts ? `${percentText}, ${amounts}` : percentText}
-        className={cn('relative overflow-hidden rounded-full bg-memory-track', size === 'lg' ? 'h-3' : 'h-1.5')}
+        className={cn(
+          'relative overflow-hidden rounded-full bg-memory-track',
+          size === 'lg' ? 'h-3' : 'h-1.5',
+        )}
       >
         <div
           className={cn('h-full rounded-full', fills[usage.level])}

@@ -2,7 +2,13 @@ import type { ComponentType, SVGProps } from 'react'
 import type { StatusClass } from '@/dcs/model'
 import { statusInfo } from '@/dcs/statuses'
 import { cn } from './cn'
-import { AlertOctagonIcon, CheckCircleIcon, HelpCircleIcon, PauseCircleIcon, ProgressIcon } from './icons'
+import {
+  AlertOctagonIcon,
+  CheckCircleIcon,
+  HelpCircleIcon,
+  PauseCircleIcon,
+  ProgressIcon,
+} from './icons'
 
 const tones: Record<StatusClass, string> = {
   failed: 'border-status-failed/50 bg-status-failed/10 text-status-failed',
@@ -36,7 +42,9 @@ export function StatusBadge({ status, className }: { status: string; className?:
         className,
       )}
     >
-      <Icon className={cn('size-[1.15em] shrink-0', info.statusClass === 'progress' && 'motion-pulse')} />
+      <Icon
+        className={cn('size-[1.15em] shrink-0', info.statusClass === 'progress' && 'motion-pulse')}
+      />
       {info.status || 'NO STATUS'}
     </span>
   )
