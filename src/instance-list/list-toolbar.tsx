@@ -1,0 +1,221 @@
+import { useId } from 'react'
+import { modeLabel } from '@/dcs/instance-facts'
+import type { InstanceMode, ProjectInfo } from '@/dcs/model'
+import { STATUS_CLASS_LABEL, STATUS_CLASS_ORDER, statusInfo } from '@/dcs/statuses'
+import type { SortKey } from '@/dcs/fleet-view'
+import { defaultDirection, hasActiveFilter, SORT_KEYS, type ListView } from './list-params'
+
+const SORT_LABELS: Record<SortKey, string> = {
+  severity: 'Severity',
+  name: 'Name',
+  memory: 'Memory %',
+  created: 'Created',
+}
+
+const field = 'rounded-md border border-line bg-surface-raised px-2.5 py-1.5 text-sm text-ink'
+
+function Select({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  children: React.ReactNode
+}) {
+  const id = useId()
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-ink-muted">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={field}>
+        {children}
+      </select>
+    </div>
+  )
+}
+
+/** The status select combines classes and single statuses: `class:failed` or `status:ERROR`. */
+function statusValue(view: ListView): string {
+  if (view.statusClasses.length === 1 && view.statuses.length === 0)
+    return `class:${view.statusClasses[0]}`
+  if (view.statuses.length === 1 && view.statusClasses.length === 0)
+    return `status:${view.statuses[0]}`
+  if (view.statusClasses.length || view.statuses.length) return 'custom'
+  return ''
+}
+
+export function ListToolbar({
+  view,
+  onChange,
+  statuses,
+  engines,
+  modes,
+  projects,
+}: {
+  view: ListView
+  onChange: (patch: Partial<ListView>, options?: { replace?: boolean }) => void
+  statuses: string[]
+  engines: string[]
+  modes: InstanceMode[]
+  /** Offered as a filter when more than one project is listed. */
+  projects: ProjectInfo[]
+}) {
+  const searchId = useId()
+  const status = statusValue(view)
+  // Multi-value filters from a hand-written URL are kept and shown as one choice.
+  const engine =
+    view.engines.length === 1 ? (view.engines[0] ?? '') : view.engines.length ? 'custom' : ''
+  const mode = view.modes.length === 1 ? (view.modes[0] ?? '') : view.modes.length ? 'custom' : ''
+  const project =
+    view.projectIds.length === 1
+      ? (view.projectIds[0] ?? '')
+      : view.projectIds.length
+        ? 'custom'
+        : ''
+
+  return (
+    <div role="search" className="flex flex-wrap items-end gap-3">
+      <div className="flex min-w-[14rem] flex-1 flex-col gap-1">
+        <label htmlFor={searchId} className="text-xs font-medium text-ink-muted">
+          Search name, ID or IP
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          value={view.query}
+          placeholder="e.g. cart or 192.168.0.61"
+          autoComplete="off"
+          spellCheck={false}
+          // The first keystroke adds a history entry; further typing refines it in place.
+          onChange={(e) =>
+            onChange({ query: e.target.value }, { replace: view.query.trim() !== '' })
+          }
+          className={field}
+        />
+      </div>
+      <Select
+        label="Status"
+        value={status}
+        onChange={(value) => {
+          const [kind, name = ''] = value.split(':')
+          onChange({
+            statusClasses: kind === 'class' ? STATUS_CLASS_ORDER.filter((c) => c === name) : [],
+            statuses: kind === 'status' ? [name] : [],
+          })
+        }}
+      >
+        <option value="">All statuses</option>
+        {status === 'custom' && <option value="custom">Several (from link)</option>}
+        <optgroup label="Classes">
+          {STATUS_CLASS_ORDER.map((c) => (
+            <option key={c} value={`class:${c}`}>
+              {STATUS_CLASS_LABEL[c]}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="Statuses">
+          {statuses.map((s) => (
+            <option key={s} value={`status:${s.toUpperCase()}`}>
+              {s} ({statusInfo(s).label})
+            </option>
+          ))}
+        </optgroup>
+      </Select>
+      <Select label="Engine" value={engine} onChange={(v) => onChange({ engines: v ? [v] : [] })}>
+        <option value="">All engines</option>
+        {engine === 'custom' && <option value="custom">Several (from link)</option>}
+        {engines.map((e) => (
+          <option key={e} value={e}>
+            {e}
+          </option>
+        ))}
+      </Select>
+      <Select
+        label="Mode"
+        value={mode}
+        onChange={(v) => onChange({ modes: modes.filter((m) => m === v) })}
+      >
+        <option value="">All modes</option>
+        {mode === 'custom' && <option value="custom">Several (from link)</option>}
+        {modes.map((m) => (
+          <option key={m} value={m}>
+            {m === 'unknown' ? 'Unknown mode' : modeLabel(m)}
+          </option>
+        ))}
+      </Select>
+      {projects.length > 1 && (
+        <Select
+          label="Project"
+          value={project}
+          onChange={(v) => onChange({ projectIds: v ? [v] : [] })}
+        >
+          <option value="">All projects</option>
+          {project === 'custom' && <option value="custom">Several (from link)</option>}
+          {projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.region})
+            </option>
+          ))}
+        </Select>
+      )}
+      <Select
+        label="Sort by"
+        value={view.sort}
+        onChange={(v) => {
+          const sort = SORT_KEYS.find((k) => k === v) ?? 'severity'
+          onChange({ sort, direction: defaultDirection(sort) })
+        }}
+      >
+        {SORT_KEYS.map((k) => (
+          <option key={k} value={k}>
+            {SORT_LABELS[k]}
+          </option>
+        ))}
+      </Select>
+      <button
+        type="button"
+        className={field}
+        onClick={() => onChange({ direction: view.direction === 'asc' ? 'desc' : 'asc' })}
+        aria-label={`Sort direction: ${directionText(view)}. Reverse`}
+      >
+        {view.direction === 'asc' ? '▲' : '▼'} {directionText(view)}
+      </button>
+      {hasActiveFilter(view) && (
+        <button
+          type="button"
+          className="rounded-md px-2.5 py-1.5 text-sm text-accent underline"
+          onClick={() =>
+            onChange({
+              query: '',
+              statusClasses: [],
+              statuses: [],
+              engines: [],
+              modes: [],
+              projectIds: [],
+            })
+          }
+        >
+          Clear filters
+        </button>
+      )}
+    </div>
+  )
+}
+
+function directionText(view: ListView): string {
+  const asc = view.direction === 'asc'
+  switch (view.sort) {
+    case 'severity':
+      return asc ? 'worst first' : 'healthiest first'
+    case 'name':
+      return asc ? 'A to Z' : 'Z to A'
+    case 'memory':
+      return asc ? 'lowest first' : 'highest first'
+    case 'created':
+      return asc ? 'oldest first' : 'newest first'
+  }
+}
