@@ -109,6 +109,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     },
   })
 
+  const sendIndex = (reply: FastifyReply) =>
+    reply
+      .code(200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexHtml.read().html)
+
+  // The static plugin answers a directory with 403, so the root page is served here.
+  app.get('/', async (_request, reply) => sendIndex(reply))
+
   app.get('/api/config', async (_request, reply) => {
     const config: DashboardConfig = {
       projects: registry.publicInfo(),
@@ -215,11 +225,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.code(404).type('text/plain; charset=utf-8').send('Not found')
     }
     // History fallback: deep links such as /projects/X/instances/Y load the SPA.
-    return reply
-      .code(200)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(indexHtml.read().html)
+    return sendIndex(reply)
   })
 
   return app
