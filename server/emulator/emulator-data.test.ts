@@ -21,6 +21,11 @@ test('a valid data file loads with key order and odd values intact', () => {
   expect(Object.keys(data.projects.p1![0]!)).toEqual(['zz', 'instance_id', 'available_zones', 'aa'])
 })
 
+test('SDK-normalised records are addressed by "id" when "instance_id" is missing', () => {
+  const path = file('sdk.json', '{"projects": {"p": [{"id": "i-9", "name": "sdk"}]}}')
+  expect(loadEmulatorDataFile(path).projects.p![0]).toEqual({ id: 'i-9', name: 'sdk' })
+})
+
 test.each([
   ['missing.json', null, /cannot read .*missing\.json \(ENOENT\)/],
   ['broken.json', '{"projects": ', /is not valid JSON/],
@@ -29,7 +34,7 @@ test.each([
   [
     'no-id.json',
     '{"projects": {"p": [{"name": "x"}]}}',
-    /projects\["p"\]\[0\] has no string "instance_id"/,
+    /projects\["p"\]\[0\] has no string "instance_id" \(or "id"\)/,
   ],
   [
     'dup.json',

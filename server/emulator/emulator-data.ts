@@ -22,6 +22,18 @@ export class EmulatorDataError extends Error {
   override name = 'EmulatorDataError'
 }
 
+/**
+ * The id an instance is addressed by: `instance_id`, or `id` in SDK-normalised records
+ * (openstacksdk renames it, see the ansible fixtures). Undefined when neither is a string.
+ */
+export function instanceKey(instance: WireInstance): string | undefined {
+  if (typeof instance.instance_id === 'string' && instance.instance_id !== '') {
+    return instance.instance_id
+  }
+  if (typeof instance.id === 'string' && instance.id !== '') return instance.id
+  return undefined
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -47,9 +59,9 @@ export function validateEmulatorData(value: unknown, source: string): EmulatorDa
       if (!isPlainObject(instance)) {
         throw new EmulatorDataError(`${source}: ${where} must be an object`)
       }
-      const id = instance.instance_id
-      if (typeof id !== 'string' || id === '') {
-        throw new EmulatorDataError(`${source}: ${where} has no string "instance_id"`)
+      const id = instanceKey(instance)
+      if (id === undefined) {
+        throw new EmulatorDataError(`${source}: ${where} has no string "instance_id" (or "id")`)
       }
       if (seen.has(id)) {
         throw new EmulatorDataError(`${source}: ${where} repeats instance_id "${id}"`)

@@ -394,3 +394,27 @@ test('the simulation only moves used_memory and status', async () => {
     await sim.close()
   }
 })
+
+test('SDK-normalised records (id instead of instance_id) are served by id and keep it in list rows', async () => {
+  const record = {
+    id: '12345678-20fb-441b-a0cd-46369a9f7db0',
+    name: 'test_dcs',
+    status: 'RUNNING',
+    backup_policy: null,
+    location: { cloud: 'otc' },
+  }
+  const sdk = await createEmulator({ data: { projects: { p: [record] } }, token: TOKEN })
+  try {
+    const headers = { 'X-Auth-Token': TOKEN }
+    const detail = await fetch(`${sdk.url}/v1.0/p/instances/${record.id}`, { headers })
+    expect(await detail.json()).toEqual(record)
+    const list = (await (
+      await fetch(`${sdk.url}/v1.0/p/instances?id=${record.id}`, { headers })
+    ).json()) as { instances: unknown[] }
+    expect(list.instances).toEqual([
+      { id: record.id, name: 'test_dcs', status: 'RUNNING', location: { cloud: 'otc' } },
+    ])
+  } finally {
+    await sdk.close()
+  }
+})

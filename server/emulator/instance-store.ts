@@ -2,7 +2,7 @@
  * The emulator's instances, kept as the objects parsed from their JSON (key order and every quirk
  * intact). Only the control API and the simulation change them, and only the fields they name.
  */
-import type { EmulatorData, WireInstance } from './emulator-data.ts'
+import { instanceKey, type EmulatorData, type WireInstance } from './emulator-data.ts'
 
 /** Fields that PATCH /_emulator/projects/:p/instances/:id may change. */
 export const PATCHABLE_FIELDS = ['status', 'used_memory', 'max_memory', 'error_code'] as const
@@ -23,7 +23,7 @@ export class InstanceStore {
     this.projects = new Map(
       Object.entries(data.projects).map(([projectId, instances]) => [
         projectId,
-        new Map(instances.map((instance) => [String(instance.instance_id), instance])),
+        new Map(instances.map((instance) => [instanceKey(instance) ?? '', instance])),
       ]),
     )
   }

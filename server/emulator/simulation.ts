@@ -3,6 +3,7 @@
  * started, and a few designated instances flip between an in-progress status and RUNNING. It
  * writes only `used_memory` and `status`, in place, so every other field stays as loaded.
  */
+import { instanceKey } from './emulator-data.ts'
 import type { InstanceStore } from './instance-store.ts'
 
 /** Deterministic PRNG (mulberry32): the same seed gives the same walk, handy when debugging. */
@@ -66,7 +67,7 @@ export class Simulation {
   tick(): void {
     for (const projectId of this.store.projectIds()) {
       for (const instance of this.store.instances(projectId)) {
-        const key = `${projectId}/${String(instance.instance_id)}`
+        const key = `${projectId}/${instanceKey(instance) ?? ''}`
         this.flipStatus(key, instance)
         this.driftMemory(key, instance)
       }
@@ -74,7 +75,7 @@ export class Simulation {
   }
 
   private flipStatus(key: string, instance: Record<string, unknown>): void {
-    if (!this.options.flipping.includes(String(instance.instance_id))) return
+    if (!this.options.flipping.includes(instanceKey(instance) ?? '')) return
     if (typeof instance.status !== 'string') return
     if (!this.baseStatus.has(key)) this.baseStatus.set(key, instance.status)
     if (this.random() >= FLIP_CHANCE) return
