@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { useCallback, useSyncExternalStore } from 'react'
 
 /**
  * The current time, re-rendering every `periodMs`. One timer per period is shared by every
@@ -35,8 +35,14 @@ function subscribe(periodMs: number, listener: () => void) {
 }
 
 export function useNow(periodMs = 1000): Date {
+  // A stable subscribe: a new one each render would unsubscribe, stop the timer, resubscribe and
+  // move the clock on every render, which loops forever when a component is the clock's only user.
+  const subscribeToPeriod = useCallback(
+    (listener: () => void) => subscribe(periodMs, listener),
+    [periodMs],
+  )
   const now = useSyncExternalStore(
-    (listener) => subscribe(periodMs, listener),
+    subscribeToPeriod,
     () => clock(periodMs).now,
     () => clock(periodMs).now,
   )
