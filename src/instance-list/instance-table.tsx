@@ -97,7 +97,7 @@ const InstanceRow = memo(function InstanceRow({
           <Missing what="Capacity" />
         )}
       </td>
-      <td className="min-w-[10rem] px-3 py-2">
+      <td className="min-w-[13rem] px-3 py-2">
         <MemoryMeter usedMb={instance.usedMemoryMb} maxMb={instance.maxMemoryMb} />
       </td>
       <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
@@ -184,7 +184,7 @@ export function InstanceTable({
       role="region"
       aria-label="Instances table, scrolls sideways"
       tabIndex={0}
-      className="overflow-x-auto rounded-xl border border-line bg-surface-raised"
+      className="relative overflow-x-auto rounded-xl border border-line bg-surface-raised"
     >
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>

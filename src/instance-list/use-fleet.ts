@@ -1,6 +1,7 @@
-import { useQueries, useQuery } from '@tanstack/react-query'
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
 import type { FleetRow } from '@/dcs/fleet-view'
-import { configQuery, instanceQueries } from '@/dcs/instance-queries'
+import { configQuery, instanceQueries, type InstanceListData } from '@/dcs/instance-queries'
 import type { ProjectInfo } from '@/dcs/model'
 
 export const DEFAULT_REFRESH_SECONDS = 30
@@ -22,21 +23,23 @@ export interface FleetState {
   settled: boolean
   /** Oldest successful read among the projects, 0 before the first. */
   updatedAt: number
+  configError: Error | null
 }
 
 /**
  * One list query per project (the same cache entry the detail page reads as its placeholder),
  * polled at the server's refresh interval.
  */
-export function useFleet(projectIds: string[] | null): FleetState & { configError: Error | null } {
+export function useFleet(projectIds: string[] | null): FleetState {
   const config = useQuery(configQuery)
-  const known = config.data?.projects ?? []
-  const ids = projectIds ?? known.map((p) => p.id)
+  const known = useMemo(() => config.data?.projects ?? [], [config.data])
+  const ids = useMemo(() => projectIds ?? known.map((p) => p.id), [projectIds, known])
   const refetchInterval = (config.data?.refreshSeconds ?? DEFAULT_REFRESH_SECONDS) * 1000
+  const waitingForConfig = projectIds === null && config.data === undefined
 
-  const fleet = useQueries({
-    queries: ids.map((id) => ({ ...instanceQueries.list(id), refetchInterval })),
-    combine: (results): FleetState => {
+  // A stable combine keeps the combined result stable between renders (TanStack memoizes it).
+  const combine = useCallback(
+    (results: UseQueryResult<InstanceListData>[]) => {
       const rows: FleetRow[] = []
       const projects = results.map((result, index): ProjectState => {
         const projectId = ids[index] ?? ''
@@ -57,12 +60,16 @@ export function useFleet(projectIds: string[] | null): FleetState & { configErro
       return {
         rows,
         projects,
-        settled:
-          (projectIds !== null || config.data !== undefined) &&
-          projects.every((p) => p.hasData || p.error !== null),
+        settled: !waitingForConfig && projects.every((p) => p.hasData || p.error !== null),
         updatedAt: times.length ? Math.min(...times) : 0,
       }
     },
+    [ids, known, waitingForConfig],
+  )
+
+  const fleet = useQueries({
+    queries: ids.map((id) => ({ ...instanceQueries.list(id), refetchInterval })),
+    combine,
   })
   return {
     rows: fleet.rows,
