@@ -390,6 +390,9 @@ test('the simulation only moves used_memory and status', async () => {
       }
     })
     expect(moved).toBeGreaterThan(5)
+    // The seed example stays exactly as documented: 56 of 460 MB, RUNNING.
+    const seed = after.find((instance) => instance.instance_id === SEED_EXAMPLE_ID)
+    expect(seed).toMatchObject({ used_memory: 56, max_memory: 460, status: 'RUNNING' })
   } finally {
     await sim.close()
   }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
 import { dcsErrors, gatewayTimeout, type DcsError } from './dcs-errors.ts'
-import { DEMO_FLIPPING_INSTANCES, DEMO_PROJECTS, demoFleet } from './demo-fleet.ts'
+import { DEMO_FLIPPING_INSTANCES, DEMO_PROJECTS, demoFleet, SEED_EXAMPLE_ID } from './demo-fleet.ts'
 import {
   describeProject,
   validateEmulatorData,
@@ -99,6 +99,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const simulation = new Simulation(store, {
     intervalMs: options.simulateIntervalMs ?? 5_000,
     flipping: usingDemo ? DEMO_FLIPPING_INSTANCES : [],
+    frozen: usingDemo ? [SEED_EXAMPLE_ID] : [],
   })
   if (options.simulate ?? usingDemo) simulation.start()
 

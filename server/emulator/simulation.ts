@@ -28,6 +28,8 @@ export interface SimulationOptions {
   intervalMs: number
   /** Instance ids whose status flips to RUNNING and back. */
   flipping: string[]
+  /** Instance ids left exactly as loaded (the seed example is served verbatim). */
+  frozen?: string[]
   seed?: number
 }
 
@@ -67,6 +69,7 @@ export class Simulation {
   tick(): void {
     for (const projectId of this.store.projectIds()) {
       for (const instance of this.store.instances(projectId)) {
+        if (this.options.frozen?.includes(instanceKey(instance) ?? '')) continue
         const key = `${projectId}/${instanceKey(instance) ?? ''}`
         this.flipStatus(key, instance)
         this.driftMemory(key, instance)
