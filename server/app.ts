@@ -10,8 +10,10 @@ import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import type { DashboardConfig } from '../src/dcs/model.ts'
+import { registerDashboardAccess } from './dashboard-access.ts'
 import { DcsClient, UpstreamError, type UpstreamResponse } from './upstream/dcs-client.ts'
 import { ProjectRegistry, type UpstreamProject } from './upstream/projects.ts'
+import type { RetryPolicy } from './upstream/retry-policy.ts'
 
 export interface AppOptions {
   projects: UpstreamProject[]
@@ -19,8 +21,14 @@ export interface AppOptions {
   distDir: string
   /** Give up on a DCS call after this long (default 10 s). */
   upstreamTimeoutMs?: number
-  /** Reuse an upstream answer for this long (default 2 s); 0 only shares concurrent calls. */
+  /**
+   * Reuse an upstream answer for this long; 0 only shares concurrent calls. The default is the
+   * refresh interval, so any number of open screens cost one upstream call per interval.
+   */
   cacheTtlMs?: number
+  /** DASHBOARD_TOKEN: when set, pages and API need it (see dashboard-access.ts). */
+  accessToken?: string
+  retry?: RetryPolicy
   /** Poll interval the SPA should use (default 30 s). */
   refreshSeconds?: number
   logger?: boolean
@@ -39,6 +47,16 @@ export const LIST_QUERY_ALLOWLIST = [
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const JSON_TYPE = 'application/json; charset=utf-8'
+const MAX_QUERY_VALUE = 128
+// eslint-disable-next-line no-control-regex -- control characters are what this rejects
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
+const API_PATHS = /^\/api\/(config|dcs\/[^/]+\/instances(\/[^/]+)?)$/
+
+/** Browser input quoted in an error message: printable and short. */
+function echo(value: string): string {
+  const printable = value.replace(new RegExp(CONTROL_CHARS.source, 'g'), '?')
+  return printable.length > 80 ? `${printable.slice(0, 80)}…` : printable
+}
 
 function dashError(reply: FastifyReply, status: number, code: string, message: string) {
   return reply
@@ -70,12 +88,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const registry = new ProjectRegistry(options.projects)
   const client = new DcsClient({
     timeoutMs: options.upstreamTimeoutMs ?? 10_000,
-    cacheTtlMs: options.cacheTtlMs ?? 2_000,
+    cacheTtlMs: options.cacheTtlMs ?? (options.refreshSeconds ?? 30) * 1000,
+    retry: options.retry,
   })
   const indexHtml = new IndexHtml(join(options.distDir, 'index.html'))
   const assetsDir = join(options.distDir, 'assets') + sep
 
   const app = Fastify({ logger: options.logger ?? false })
+  if (options.accessToken !== undefined) {
+    registerDashboardAccess(app, { token: options.accessToken })
+  }
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -128,10 +150,28 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.header('cache-control', 'no-store').send(config)
   })
 
+  // Whether each upstream answered recently: within three refresh intervals of now.
+  const recentMs = 3 * (options.refreshSeconds ?? 30) * 1000
   app.get('/healthz', async (_request, reply) => {
+    const now = Date.now()
+    const upstreams = client.healthReport(registry.all()).map((health) => {
+      const project = registry.get(health.project)
+      const okAt = health.lastOkAt === null ? null : Date.parse(health.lastOkAt)
+      const errorAt = health.lastErrorAt === null ? null : Date.parse(health.lastErrorAt)
+      return {
+        ...health,
+        source: project?.source,
+        region: project?.region,
+        auth: project?.auth.kind,
+        lastOkAgeSeconds: okAt === null ? null : Math.round((now - okAt) / 1000),
+        answeredRecently:
+          okAt !== null && now - okAt <= recentMs && (errorAt === null || okAt >= errorAt),
+      }
+    })
+    const failing = upstreams.some((u) => u.lastErrorAt !== null && !u.answeredRecently)
     return reply
       .header('cache-control', 'no-store')
-      .send({ status: 'ok', upstreams: client.healthReport(registry.all()) })
+      .send({ status: failing ? 'degraded' : 'ok', upstreams })
   })
 
   async function proxy(
@@ -146,7 +186,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
         reply,
         404,
         'DASH.UNKNOWN_PROJECT',
-        `The project ${projectId} is not configured on this dashboard.`,
+        `The project ${echo(projectId)} is not configured on this dashboard.`,
       )
     }
     let answer: UpstreamResponse
@@ -155,6 +195,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error
       const who = `The DCS endpoint for project ${project.name} (${project.id})`
+      if (error.kind === 'auth') {
+        return dashError(reply, 502, 'DASH.UPSTREAM_AUTH', `${who} needs a token: ${error.detail}`)
+      }
       return error.kind === 'timeout'
         ? dashError(reply, 504, 'DASH.UPSTREAM_TIMEOUT', `${who} did not answer: ${error.detail}`)
         : dashError(
@@ -168,6 +211,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       answer.contentType !== null && answer.contentType.includes('json')
         ? answer.contentType
         : JSON_TYPE
+    if (
+      answer.status === 429 &&
+      answer.retryAfter !== null &&
+      /^[\w ,:]{1,40}$/.test(answer.retryAfter)
+    ) {
+      reply.header('retry-after', answer.retryAfter)
+    }
     return reply
       .code(answer.status)
       .header('content-type', contentType)
@@ -185,7 +235,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
           reply,
           400,
           'DASH.INVALID_INSTANCE_ID',
-          `"${instanceId}" is not an instance id (expected a UUID).`,
+          `"${echo(instanceId)}" is not an instance id (expected a UUID).`,
         )
       }
       return proxy(
@@ -205,7 +255,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       for (const key of LIST_QUERY_ALLOWLIST) {
         const raw = request.query[key]
         const value = Array.isArray(raw) ? raw[0] : raw
-        if (value !== undefined) query.set(key, value)
+        if (value === undefined) continue
+        if (value.length > MAX_QUERY_VALUE || CONTROL_CHARS.test(value)) {
+          return dashError(
+            reply,
+            400,
+            'DASH.INVALID_QUERY',
+            `The ${key} filter must be at most ${MAX_QUERY_VALUE} printable characters.`,
+          )
+        }
+        query.set(key, value)
       }
       return proxy(reply, projectId, `/v1.0/${encodeURIComponent(projectId)}/instances`, query)
     },
@@ -214,7 +273,21 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/'
     if (path.startsWith('/api/') || path === '/api') {
-      return dashError(reply, 404, 'DASH.NOT_FOUND', `No API route for ${request.method} ${path}.`)
+      if (request.method !== 'GET' && request.method !== 'HEAD' && API_PATHS.test(path)) {
+        reply.header('allow', 'GET, HEAD')
+        return dashError(
+          reply,
+          405,
+          'DASH.METHOD_NOT_ALLOWED',
+          'The dashboard API is read-only: GET only.',
+        )
+      }
+      return dashError(
+        reply,
+        404,
+        'DASH.NOT_FOUND',
+        `No API route for ${request.method} ${echo(path)}.`,
+      )
     }
     const lastSegment = path.slice(path.lastIndexOf('/') + 1)
     const wantsPage =

@@ -3,6 +3,13 @@
  * concurrent calls, and remembers per project when it last got an answer.
  */
 import { CoalescingCache } from './coalescing-cache.ts'
+import {
+  backoffMs,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+} from './retry-policy.ts'
 import type { UpstreamProject } from './projects.ts'
 
 export interface UpstreamResponse {
@@ -10,16 +17,18 @@ export interface UpstreamResponse {
   /** The body exactly as received. */
   body: string
   contentType: string | null
+  /** The upstream's Retry-After header, passed on with a 429. */
+  retryAfter: string | null
   /** Epoch ms when the answer arrived (may be up to the cache TTL old). */
   receivedAt: number
 }
 
-/** No HTTP answer at all: the endpoint refused, was unreachable, or did not answer in time. */
+/** No HTTP answer: the endpoint refused, was unreachable or too slow, or IAM gave no token. */
 export class UpstreamError extends Error {
   override name = 'UpstreamError'
   constructor(
-    readonly kind: 'unreachable' | 'timeout',
-    /** e.g. ECONNREFUSED, ENOTFOUND, or "no answer within 10000 ms". */
+    readonly kind: 'unreachable' | 'timeout' | 'auth',
+    /** e.g. ECONNREFUSED, ENOTFOUND, "no answer within 10000 ms", or why IAM gave no token. */
     readonly detail: string,
   ) {
     super(`${kind}: ${detail}`)
@@ -37,6 +46,7 @@ export interface DcsClientOptions {
   timeoutMs: number
   /** How long an answer is reused; 0 shares only concurrent calls. */
   cacheTtlMs: number
+  retry?: RetryPolicy
 }
 
 function networkErrorCode(error: unknown): string {
@@ -65,7 +75,7 @@ export class DcsClient {
   get(project: UpstreamProject, path: string, query?: URLSearchParams): Promise<UpstreamResponse> {
     const url = new URL(project.endpoint.replace(/\/+$/, '') + path)
     if (query !== undefined) url.search = query.toString()
-    return this.cache.get(url.href, () => this.fetchOnce(project, url))
+    return this.cache.get(url.href, () => this.fetchWithRetries(project, url))
   }
 
   healthReport(projects: UpstreamProject[]): UpstreamHealth[] {
@@ -80,8 +90,67 @@ export class DcsClient {
     )
   }
 
-  private async fetchOnce(project: UpstreamProject, url: URL): Promise<UpstreamResponse> {
-    const authHeaders = await project.auth.headers({ method: 'GET', url })
+  /**
+   * One logical GET: a 401 renews the credential and tries once more; 5xx answers and network
+   * failures are retried with backoff (a timeout only once, so a hung endpoint costs at most two
+   * timeouts); a 429 is waited out when its Retry-After is short, else passed on.
+   */
+  private async fetchWithRetries(project: UpstreamProject, url: URL): Promise<UpstreamResponse> {
+    const policy = this.options.retry ?? DEFAULT_RETRY_POLICY
+    let renewedAuth = false
+    let timeouts = 0
+    for (let attempt = 1; ; attempt += 1) {
+      const more = attempt < policy.attempts
+      let authHeaders: Record<string, string>
+      try {
+        authHeaders = await project.auth.headers({ method: 'GET', url })
+      } catch (error) {
+        const failure = new UpstreamError(
+          'auth',
+          error instanceof Error ? error.message : String(error),
+        )
+        this.record(project.id, failure.message)
+        throw failure
+      }
+      let result: UpstreamResponse
+      try {
+        result = await this.fetchOnce(url, authHeaders)
+      } catch (error) {
+        const failure = error as UpstreamError
+        if (failure.kind === 'timeout') timeouts += 1
+        if (more && timeouts < 2) {
+          await sleep(backoffMs(attempt, policy))
+          continue
+        }
+        this.record(project.id, failure.message)
+        throw failure
+      }
+      if (result.status === 401 && !renewedAuth && project.auth.invalidate !== undefined) {
+        project.auth.invalidate(authHeaders)
+        renewedAuth = true
+        attempt -= 1
+        continue
+      }
+      if (result.status === 429 && more) {
+        const wait = parseRetryAfter(result.retryAfter) ?? backoffMs(attempt, policy)
+        if (wait <= policy.maxRetryAfterMs) {
+          await sleep(wait)
+          continue
+        }
+      }
+      if (isRetryableStatus(result.status) && more) {
+        await sleep(backoffMs(attempt, policy))
+        continue
+      }
+      this.record(project.id, result.status >= 500 ? `HTTP ${result.status}` : null)
+      return result
+    }
+  }
+
+  private async fetchOnce(
+    url: URL,
+    authHeaders: Record<string, string>,
+  ): Promise<UpstreamResponse> {
     try {
       const response = await fetch(url, {
         method: 'GET',
@@ -90,21 +159,18 @@ export class DcsClient {
         redirect: 'manual',
       })
       const body = await response.text()
-      const result: UpstreamResponse = {
+      return {
         status: response.status,
         body,
         contentType: response.headers.get('content-type'),
+        retryAfter: response.headers.get('retry-after'),
         receivedAt: Date.now(),
       }
-      this.record(project.id, response.status >= 500 ? `HTTP ${response.status}` : null)
-      return result
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError'
-      const failure = timedOut
+      throw timedOut
         ? new UpstreamError('timeout', `no answer within ${this.options.timeoutMs} ms`)
         : new UpstreamError('unreachable', networkErrorCode(error))
-      this.record(project.id, failure.message)
-      throw failure
     }
   }
 
@@ -124,4 +190,8 @@ export class DcsClient {
     }
     this.health.set(projectId, entry)
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
 }
