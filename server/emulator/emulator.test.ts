@@ -330,6 +330,7 @@ test('stats count DCS requests by route, not control requests', async () => {
       'GET /v1.0/{project_id}/instances': 3,
       'GET /v1.0/{project_id}/instances/{instance_id}': 1,
     },
+    iam: { issued: 0, refusedSignIns: 0, refusedCalls: 1 },
   })
 })
 

@@ -14,6 +14,7 @@ import {
   type EmulatorProject,
   type WireInstance,
 } from './emulator-data.ts'
+import { EmulatedIam, type IamAccessKey, type IamUser } from './iam.ts'
 import { InstanceStore, PATCHABLE_FIELDS, type InstancePatch } from './instance-store.ts'
 import { listInstances, parseListQuery, type RawQuery } from './list-query.ts'
 import { Simulation } from './simulation.ts'
@@ -35,10 +36,39 @@ export interface EmulatorOptions {
   control?: boolean
   /** How long a "timeout" fault holds the request before the gateway's 504 (default 30 s). */
   timeoutFaultMs?: number
+  /** The emulated IAM: who may sign in, which keys may sign, token lifetime, clock. */
+  iam?: EmulatorIamOptions
 }
 
-export type FaultKind = '500' | '503' | '504' | 'timeout' | 'malformed'
-const FAULT_KINDS: readonly FaultKind[] = ['500', '503', '504', 'timeout', 'malformed']
+export interface EmulatorIamOptions {
+  /** Domain (account) of the demo projects; EMULATOR_DOMAIN by default. */
+  domain?: string
+  users?: IamUser[]
+  accessKeys?: IamAccessKey[]
+  tokenLifetimeMs?: number
+  now?: () => number
+}
+
+/** Demo credentials of the emulated IAM, documented in the README; they guard nothing real. */
+export const EMULATOR_DOMAIN = 'OTC-EU-DE-EMULATOR'
+export const EMULATOR_USER: IamUser = {
+  name: 'dashboard',
+  password: 'emulator-password',
+  domain: EMULATOR_DOMAIN,
+}
+export const EMULATOR_ACCESS_KEY: IamAccessKey = {
+  ak: 'EMULATORAK0000000001',
+  sk: 'emulator-secret-key-0000000000000000',
+  domain: EMULATOR_DOMAIN,
+}
+
+/** IAM project names follow OTC's `<region>_<name>` pattern: "eu-de demo" → "eu-de_demo". */
+export function iamProjectName(project: EmulatorProject): string {
+  return project.name.trim().replace(/\s+/g, '_')
+}
+
+export type FaultKind = '429' | '500' | '503' | '504' | 'timeout' | 'malformed'
+const FAULT_KINDS: readonly FaultKind[] = ['429', '500', '503', '504', 'timeout', 'malformed']
 
 export interface EmulatorStats {
   /** DCS API requests (not /_emulator ones) since start or the last reset. */
@@ -61,6 +91,8 @@ export interface Emulator {
   token: string
   projects: EmulatorProject[]
   controlEnabled: boolean
+  /** Keystone-style token service at `${url}/v3/auth/tokens`, and AK/SK checks. */
+  iam: EmulatedIam
   store: InstanceStore
   stats(): EmulatorStats
   /** Restores the initial data and clears faults and stats. */
@@ -108,9 +140,27 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const heldTimers = new Set<NodeJS.Timeout>()
 
   const app = Fastify({ logger: false, forceCloseConnections: true })
+  let baseUrl = ''
+  const iamOptions = options.iam ?? {}
+  const domain = iamOptions.domain ?? EMULATOR_DOMAIN
+  const iam = new EmulatedIam({
+    users: iamOptions.users ?? [{ ...EMULATOR_USER, domain }],
+    accessKeys: iamOptions.accessKeys ?? [{ ...EMULATOR_ACCESS_KEY, domain }],
+    projects: projects.map((p) => ({
+      id: p.id,
+      name: iamProjectName(p),
+      region: p.region,
+      domain,
+    })),
+    tokenLifetimeMs: iamOptions.tokenLifetimeMs,
+    now: iamOptions.now,
+    dcsEndpoint: () => baseUrl,
+  })
+  iam.register(app)
 
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/_emulator/')) return
+    // Control calls and IAM sign-ins are not DCS calls; IAM keeps its own counters.
+    if (request.url.startsWith('/_emulator/') || request.url.startsWith('/v3/')) return
     const label = routeLabel(request.method, request.routeOptions.url)
     stats.total += 1
     stats.byRoute[label] = (stats.byRoute[label] ?? 0) + 1
@@ -131,6 +181,17 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     faults.remaining -= 1
     if (faults.remaining === 0) faults.kind = null
     switch (kind) {
+      case '429':
+        reply.header('retry-after', '1')
+        sendError(reply, {
+          status: 429,
+          body: {
+            error_msg: 'The throttling threshold has been reached: policy user over ratelimit',
+            error_code: 'APIGW.0308',
+            request_id: randomBytes(16).toString('hex'),
+          },
+        })
+        return true
       case '500':
         sendError(reply, dcsErrors.internal)
         return true
@@ -168,14 +229,23 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     }
   }
 
-  /** Token and project checks, in the cloud's order: token first, then project scope. */
+  /**
+   * Token and project checks, in the cloud's order: credential first, then project scope. The
+   * emulator's own token (the dashboard's default mode) is valid for every project it serves;
+   * tokens from its IAM and AK/SK signatures are checked like the cloud checks them.
+   */
   function authError(request: FastifyRequest, projectId: string): DcsError | undefined {
     const header = request.headers['x-auth-token']
     const given = Array.isArray(header) ? header[0] : header
-    if (given === undefined || given === '') return dcsErrors.noToken
-    if (given !== token) return dcsErrors.invalidToken
-    if (!store.hasProject(projectId)) return dcsErrors.projectMismatch
-    return undefined
+    const signed = (request.headers.authorization ?? '').startsWith('SDK-HMAC-SHA256')
+    if (!signed && given === token) {
+      return store.hasProject(projectId) ? undefined : dcsErrors.projectMismatch
+    }
+    const check = iam.authorize(
+      { method: request.method, url: request.url, headers: request.headers },
+      projectId,
+    )
+    return check.ok ? undefined : check.refusal
   }
 
   async function guard(
@@ -278,9 +348,10 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       },
     )
 
-    app.get('/_emulator/stats', async () => stats)
+    app.get('/_emulator/stats', async () => ({ ...stats, iam: iam.stats() }))
     app.delete('/_emulator/stats', async (_request, reply) => {
       stats = { total: 0, byRoute: {}, unauthorized: 0 }
+      iam.resetStats()
       return reply.code(204).send()
     })
 
@@ -297,6 +368,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     faults.remaining = 0
     faults.down = false
     stats = { total: 0, byRoute: {}, unauthorized: 0 }
+    iam.resetStats()
   }
 
   const host = options.host ?? '127.0.0.1'
@@ -304,6 +376,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const address = app.server.address()
   const port = typeof address === 'object' && address !== null ? address.port : 0
   const urlHost = host.includes(':') ? `[${host}]` : host
+  baseUrl = `http://${urlHost}:${port}`
 
   return {
     url: `http://${urlHost}:${port}`,
@@ -311,6 +384,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     token,
     projects,
     controlEnabled,
+    iam,
     store,
     stats: () => structuredClone(stats),
     reset,

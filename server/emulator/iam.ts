@@ -50,7 +50,13 @@ export interface IamRefusal {
   body: Record<string, unknown>
 }
 
-export type IamCheck = { ok: true; via: 'token' | 'aksk' } | { ok: false; refusal: IamRefusal }
+/** A refused DCS call: DCS.100x or APIGW.0301, flat string-valued bodies. */
+export interface CallRefusal {
+  status: number
+  body: Record<string, string>
+}
+
+export type IamCheck = { ok: true; via: 'token' | 'aksk' } | { ok: false; refusal: CallRefusal }
 
 export interface IamStats {
   /** Tokens issued by POST /v3/auth/tokens. */
@@ -90,7 +96,7 @@ function keystoneBadRequest(message: string): IamRefusal {
   return { status: 400, body: { error: { code: 400, message, title: 'Bad Request' } } }
 }
 
-function dcsRefusal(code: string, message: string): IamRefusal {
+function dcsRefusal(code: string, message: string): CallRefusal {
   return { status: 401, body: { error_code: code, error_msg: message } }
 }
 
@@ -101,7 +107,7 @@ export const DCS_AUTH_REFUSALS = {
   projectMismatch: dcsRefusal('DCS.1004', 'Project ID does not match the token.'),
 }
 
-function gatewayRefusal(detail: string): IamRefusal {
+function gatewayRefusal(detail: string): CallRefusal {
   return {
     status: 401,
     body: {

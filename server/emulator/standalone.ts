@@ -3,7 +3,13 @@
  * tool at it. Same variables as the dashboard; DCS_EMULATOR_TOKEN fixes the token.
  */
 import { ConfigError, readConfig } from '../env-config.ts'
-import { createEmulator } from './emulator.ts'
+import {
+  createEmulator,
+  EMULATOR_ACCESS_KEY,
+  EMULATOR_DOMAIN,
+  EMULATOR_USER,
+  iamProjectName,
+} from './emulator.ts'
 import { EmulatorDataError, loadEmulatorDataFile } from './emulator-data.ts'
 
 async function main(): Promise<void> {
@@ -23,6 +29,9 @@ async function main(): Promise<void> {
   for (const project of emulator.projects) {
     console.log(`  ${project.region}: ${emulator.url}/v1.0/${project.id}/instances`)
   }
+  console.log(
+    `  IAM: ${emulator.url}/v3 (demo user ${EMULATOR_USER.name} in domain ${EMULATOR_DOMAIN}, projects ${emulator.projects.map(iamProjectName).join(', ')}; AK ${EMULATOR_ACCESS_KEY.ak}; see the README)`,
+  )
   if (emulator.controlEnabled) console.log(`  control: ${emulator.url}/_emulator/stats`)
   const stop = () => void emulator.close().then(() => process.exit(0))
   process.once('SIGINT', stop)
