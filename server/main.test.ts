@@ -11,12 +11,19 @@ const dir = mkdtempSync(join(tmpdir(), 'dcs-main-'))
 writeFileSync(join(dir, 'broken.json'), '{"projects": {"p": [')
 writeFileSync(join(dir, 'index.html'), '<!doctype html>')
 
+/** The test's own environment minus any cloud configuration the developer's shell may carry. */
+const baseEnv = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => !/^(OS_|DCS_CLOUDS$|DCS_ENDPOINT$|DASHBOARD_TOKEN$)/.test(name),
+  ),
+)
+
 function run(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', main],
-      { env: { ...process.env, PORT: '0', ...env }, timeout: 15_000 },
+      { env: { ...baseEnv, PORT: '0', ...env }, timeout: 15_000 },
       (error, _stdout, stderr) =>
         resolve({ code: error === null ? 0 : (error.code as number), stderr }),
     )
@@ -57,7 +64,7 @@ test('a port in use is reported in one line', async () => {
 
 test('a good start prints the URL and the projects, then serves', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, DIST_DIR: dir, PORT: '0', HOST: '127.0.0.1' },
+    env: { ...baseEnv, DIST_DIR: dir, PORT: '0', HOST: '127.0.0.1' },
   })
   try {
     const line = await new Promise<string>((resolve, reject) => {
