@@ -6,10 +6,14 @@ import tseslint from 'typescript-eslint'
 
 const features = ['instance-detail', 'instance-list', 'wall']
 const noServer = { group: ['**/server/*'], message: 'src/ never imports the server.' }
+/** Full zod does not tree-shake; 'zod/mini' stays allowed (exact name match). */
+const noFullZod = { name: 'zod', message: 'use zod/mini in the browser bundle' }
 
 /** Dependencies point one way: app → features → ui and dcs. */
 function importRule(patterns) {
-  return { 'no-restricted-imports': ['error', { patterns: [noServer, ...patterns] }] }
+  return {
+    'no-restricted-imports': ['error', { paths: [noFullZod], patterns: [noServer, ...patterns] }],
+  }
 }
 
 export default tseslint.config(

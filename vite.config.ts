@@ -9,7 +9,7 @@ const src = fileURLToPath(new URL('./src', import.meta.url))
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   resolve: { alias: { '@': src } },
-  build: { target: 'es2022', sourcemap: false },
+  build: { target: 'es2022', sourcemap: false, manifest: true },
   server: {
     // `npm run dev` serves the app with hot reload; the Node server (npm run serve) answers /api.
     proxy: { '/api': 'http://127.0.0.1:8080' },

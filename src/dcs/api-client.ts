@@ -1,4 +1,4 @@
-import { DcsApiError, decodeErrorBody } from './api-error'
+import { DcsApiError, decodeErrorResponse } from './api-error'
 
 /** A successful answer: the decoded JSON and the exact text, kept for the raw JSON view. */
 export interface ApiResponse {
@@ -34,7 +34,7 @@ export async function apiGet(path: string, signal?: AbortSignal): Promise<ApiRes
       jsonError = error
     }
   }
-  if (!response.ok) throw decodeErrorBody(response.status, body ?? text)
+  if (!response.ok) throw await decodeErrorResponse(response.status, body ?? text)
   if (jsonError !== null || body === undefined) {
     throw new DcsApiError({
       httpStatus: response.status,

@@ -1,5 +1,11 @@
-import { expect, test } from 'vitest'
-import { DcsApiError, decodeErrorBody, errorKind, InvalidResponseError } from '@/dcs/api-error'
+import { expect, test, vi } from 'vitest'
+import {
+  DcsApiError,
+  decodeErrorBody,
+  decodeErrorResponse,
+  errorKind,
+  InvalidResponseError,
+} from '@/dcs/api-error'
 import { fixture } from '@/dcs/shared-fixtures'
 
 test('shape A, flat: OTC v2 400 fixture', () => {
@@ -61,8 +67,8 @@ test('shape D, API gateway 504 with request id', () => {
   })
 })
 
-test('a code without a message gets the message from the table', () => {
-  expect(decodeErrorBody(404, { error_code: 'DCS.3022' })).toMatchObject({
+test('a code without a message gets the message from the table', async () => {
+  await expect(decodeErrorResponse(404, { error_code: 'DCS.3022' })).resolves.toMatchObject({
     message: 'This DCS instance does not exist.',
     kind: 'not-found',
   })
@@ -70,6 +76,19 @@ test('a code without a message gets the message from the table', () => {
     'This operation is not allowed when the DCS instance is in the current state.',
   )
   expect(decodeErrorBody(400, { error_code: 'DCS.9999' }).message).toBe('Bad request (HTTP 400)')
+})
+
+test('before the API code table loads, the sync decode falls back to the status text', async () => {
+  vi.resetModules()
+  const fresh = await import('@/dcs/api-error')
+  expect(fresh.decodeErrorBody(404, { error_code: 'DCS.3022' })).toMatchObject({
+    message: 'Not found (HTTP 404)',
+    code: 'DCS.3022',
+    kind: 'not-found',
+  })
+  expect((await fresh.decodeErrorResponse(404, { error_code: 'DCS.3022' })).message).toBe(
+    'This DCS instance does not exist.',
+  )
 })
 
 test('text and empty bodies', () => {

@@ -1,4 +1,4 @@
-import { describeErrorCode } from '@/dcs/error-codes'
+import { apiErrorCodesLoaded, describeErrorCode, loadApiErrorCodes } from '@/dcs/error-codes'
 
 /**
  * The one error type of DCS calls (STYLE.md §3): HTTP status plus the decoded DCS error body,
@@ -93,8 +93,30 @@ interface DecodedBody {
 }
 
 /**
+ * decodeErrorBody for the fetch client: when the body carries an error code, loads the API code
+ * table first (once; see error-codes.ts), so a code without a message still gets its documented
+ * message. Without the table (its chunk could not be fetched) it decodes all the same. Never
+ * rejects.
+ */
+export async function decodeErrorResponse(
+  httpStatus: number,
+  body: unknown,
+  requestId: string | null = null,
+): Promise<DcsApiError> {
+  const error = decodeErrorBody(httpStatus, body, requestId)
+  if (error.code === null || apiErrorCodesLoaded()) return error
+  try {
+    await loadApiErrorCodes()
+  } catch {
+    return error
+  }
+  return decodeErrorBody(httpStatus, body, requestId)
+}
+
+/**
  * Decodes an error answer. `body` is the parsed JSON, or the raw text when it was not JSON
- * (a string that holds JSON is parsed here too). Never throws.
+ * (a string that holds JSON is parsed here too). Never throws. API codes get their documented
+ * message only once the API code table has loaded (decodeErrorResponse sees to that).
  */
 export function decodeErrorBody(
   httpStatus: number,

@@ -1,6 +1,30 @@
-import { expect, test } from 'vitest'
-import { API_ERROR_CODES, INSTANCE_ERROR_CODES } from '@/dcs/error-code-table'
-import { describeErrorCode } from '@/dcs/error-codes'
+import { beforeAll, expect, test, vi } from 'vitest'
+import { API_ERROR_CODES } from '@/dcs/api-error-code-table'
+import { INSTANCE_ERROR_CODES } from '@/dcs/error-code-table'
+import { apiErrorCodesLoaded, describeErrorCode, loadApiErrorCodes } from '@/dcs/error-codes'
+
+beforeAll(() => loadApiErrorCodes())
+
+test('before the API table loads: instance codes known, API codes reported unknown', async () => {
+  vi.resetModules()
+  const fresh = await import('@/dcs/error-codes')
+  expect(fresh.apiErrorCodesLoaded()).toBe(false)
+  expect(fresh.describeErrorCode('dcs.02.0005')).toMatchObject({
+    known: true,
+    message: 'Subnet status abnormal.',
+  })
+  expect(fresh.describeErrorCode('DCS.3022')).toMatchObject({
+    code: 'DCS.3022',
+    known: false,
+    family: 'api',
+    message: null,
+  })
+  const load = fresh.loadApiErrorCodes()
+  expect(fresh.loadApiErrorCodes()).toBe(load)
+  await load
+  expect(fresh.apiErrorCodesLoaded()).toBe(true)
+  expect(fresh.describeErrorCode('DCS.3022')).toMatchObject({ known: true, httpStatus: 404 })
+})
 
 test('the generated table holds all of Table 3 and all 287 API codes', () => {
   expect(INSTANCE_ERROR_CODES.map(([code]) => code)).toEqual([
@@ -25,6 +49,7 @@ test('the generated table holds all of Table 3 and all 287 API codes', () => {
     'dcs.04.0004',
   ])
   expect(API_ERROR_CODES).toHaveLength(287)
+  expect(apiErrorCodesLoaded()).toBe(true)
   const byStatus = new Map<number, number>()
   for (const [, status] of API_ERROR_CODES) byStatus.set(status, (byStatus.get(status) ?? 0) + 1)
   expect(Object.fromEntries(byStatus)).toEqual({

@@ -1,14 +1,17 @@
-import { API_ERROR_CODES, INSTANCE_ERROR_CODES } from '@/dcs/error-code-table'
+import { INSTANCE_ERROR_CODES } from '@/dcs/error-code-table'
 
 /**
  * Decodes DCS error codes of both tables (dcs/REFERENCE.md §8):
  * - instance error codes `dcs.NN.NNNN` from the `error_code` field of an instance (seed Table 3);
  * - API error codes `DCS.nnnn` / `111xxxxxx` from error bodies (dcs/error-codes.tsv).
  *
- * The table is generated (server/tools/generate-error-codes.ts) and imported synchronously:
- * minified and gzipped it is about 4 KB, and the fetch client needs it on every route to name
- * errors whose body carries a code but no message. If the bundle budget ever gets tight, the
- * API half of error-code-table.ts is the piece to move behind a dynamic import.
+ * The tables are generated (server/tools/generate-error-codes.ts). The 19 instance codes are
+ * imported synchronously: wall tiles and the detail page name them on first paint. The 287 API
+ * codes (about 3.7 KB gzip, more than 3 % of the bundle budget) load on demand with
+ * `loadApiErrorCodes()`: the fetch client awaits it before it decodes an error body that carries
+ * a code (decodeErrorResponse), and the error panel loads it for an API code. Until the table
+ * has loaded, describeErrorCode() reports an API code as not known, the same as an
+ * undocumented one.
  */
 
 export type ErrorCodeFamily = 'instance' | 'api'
@@ -71,18 +74,43 @@ const API_STATUS_ADVICE: Record<number, string> = {
 const BUSY_ADVICE =
   'The instance is busy with another operation; retry when that operation has finished.'
 
-let index: Map<string, Entry> | null = null
+let instanceIndex: Map<string, Entry> | null = null
+let apiIndex: Map<string, Entry> | null = null
+let apiLoading: Promise<void> | null = null
 
-function lookupTable(): Map<string, Entry> {
-  if (index) return index
-  index = new Map()
+function instanceTable(): Map<string, Entry> {
+  if (instanceIndex) return instanceIndex
+  instanceIndex = new Map()
   for (const [code, message] of INSTANCE_ERROR_CODES) {
-    index.set(normalize(code), { code, message, httpStatus: null })
+    instanceIndex.set(normalize(code), { code, message, httpStatus: null })
   }
-  for (const [code, httpStatus, message] of API_ERROR_CODES) {
-    index.set(normalize(code), { code, message, httpStatus })
-  }
-  return index
+  return instanceIndex
+}
+
+/** True once the API code table has loaded; describeErrorCode() knows API codes from then on. */
+export function apiErrorCodesLoaded(): boolean {
+  return apiIndex !== null
+}
+
+/**
+ * Loads the API code table once; later calls share the load. A failed load (the chunk could
+ * not be fetched) rejects and is tried again on the next call.
+ */
+export function loadApiErrorCodes(): Promise<void> {
+  apiLoading ??= import('@/dcs/api-error-code-table').then(
+    ({ API_ERROR_CODES }) => {
+      const table = new Map<string, Entry>()
+      for (const [code, httpStatus, message] of API_ERROR_CODES) {
+        table.set(normalize(code), { code, message, httpStatus })
+      }
+      apiIndex = table
+    },
+    (error: unknown) => {
+      apiLoading = null
+      throw error
+    },
+  )
+  return apiLoading
 }
 
 /** Case- and whitespace-insensitive, so "DCS. 5094" and "dcs.5094" find DCS.5094. */
@@ -92,7 +120,7 @@ function normalize(code: string): string {
 
 export function describeErrorCode(code: string): ErrorCodeInfo {
   const key = normalize(code)
-  const entry = lookupTable().get(key)
+  const entry = instanceTable().get(key) ?? apiIndex?.get(key)
   const instanceFamily = INSTANCE_PATTERN.exec(key)
   if (instanceFamily) {
     return {

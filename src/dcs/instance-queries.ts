@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { apiGet } from './api-client'
 import { DcsApiError } from './api-error'
 import type { DashboardConfig, ParsedInstance, ParsedInstanceList } from './model'
@@ -79,18 +79,19 @@ export const configQuery = queryOptions({
 })
 
 const configSchema = z.object({
-  projects: z
-    .array(
+  projects: z.catch(
+    z.array(
       z.object({
         id: z.string(),
-        name: z.string().catch(''),
-        region: z.string().catch(''),
-        source: z.enum(['emulator', 'cloud']).catch('emulator'),
+        name: z.catch(z.string(), ''),
+        region: z.catch(z.string(), ''),
+        source: z.catch(z.enum(['emulator', 'cloud']), 'emulator'),
       }),
-    )
-    .catch([]),
-  version: z.string().catch(''),
-  refreshSeconds: z.number().positive().catch(30),
+    ),
+    [],
+  ),
+  version: z.catch(z.string(), ''),
+  refreshSeconds: z.catch(z.number().check(z.positive()), 30),
 })
 
 function parseConfig(body: unknown): DashboardConfig {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { InvalidResponseError } from '@/dcs/api-error'
 import type {
   BackupPolicy,
@@ -27,16 +27,16 @@ type Raw = Record<string, unknown>
 
 /** A field schema plus what it expects, for the problem message. */
 interface Field<T> {
-  schema: z.ZodType<T>
+  schema: z.ZodMiniType<T>
   expected: string
 }
 
-const finite = z.number().refine(Number.isFinite)
-const numericString = z
-  .string()
-  .trim()
-  .regex(/^-?(\d+\.?\d*|\.\d+)$/)
-  .transform(Number)
+const finite = z.number().check(z.refine(Number.isFinite))
+const numericString = z.pipe(
+  z.string().check(z.trim(), z.regex(/^-?(\d+\.?\d*|\.\d+)$/)),
+  z.transform(Number),
+)
+const finiteText = z.pipe(finite, z.transform(String))
 
 const numberField: Field<number> = {
   schema: z.union([finite, numericString]),
@@ -44,19 +44,17 @@ const numberField: Field<number> = {
 }
 
 const textField: Field<string> = {
-  schema: z.union([z.string(), finite.transform(String)]),
+  schema: z.union([z.string(), finiteText]),
   expected: 'a string',
 }
 
 const booleanField: Field<boolean> = {
   schema: z.union([
     z.boolean(),
-    z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.enum(['true', 'false']))
-      .transform((v) => v === 'true'),
+    z.pipe(
+      z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.enum(['true', 'false'])),
+      z.transform((v) => v === 'true'),
+    ),
   ]),
   expected: 'true or false',
 }
@@ -64,10 +62,11 @@ const booleanField: Field<boolean> = {
 /** `["a","b"]`, a single string, or a comma-separated string. */
 const stringListField: Field<string[]> = {
   schema: z.union([
-    z.string().transform(splitList),
-    z
-      .array(z.union([z.string(), finite.transform(String)]))
-      .transform((items) => items.flatMap(splitList)),
+    z.pipe(z.string(), z.transform(splitList)),
+    z.pipe(
+      z.array(z.union([z.string(), finiteText])),
+      z.transform((items) => items.flatMap(splitList)),
+    ),
   ]),
   expected: 'a string or a list of strings',
 }
@@ -75,10 +74,19 @@ const stringListField: Field<string[]> = {
 /** `["eu-de-02"]` or `[{"az_code": "cn-north-4a"}]` (HW v2 list example). */
 const azCodesField: Field<string[]> = {
   schema: z.union([
-    z.string().transform(splitList),
-    z
-      .array(z.union([z.string(), z.object({ az_code: z.string() }).transform((o) => o.az_code)]))
-      .transform((items) => items.flatMap(splitList)),
+    z.pipe(z.string(), z.transform(splitList)),
+    z.pipe(
+      z.array(
+        z.union([
+          z.string(),
+          z.pipe(
+            z.object({ az_code: z.string() }),
+            z.transform((o) => o.az_code),
+          ),
+        ]),
+      ),
+      z.transform((items) => items.flatMap(splitList)),
+    ),
   ]),
   expected: 'a list of AZ codes',
 }
@@ -86,10 +94,11 @@ const azCodesField: Field<string[]> = {
 const tagsField: Field<Tag[]> = {
   schema: z.array(
     z.object({
-      key: z.union([z.string(), finite.transform(String)]),
-      value: z
-        .union([z.string(), finite.transform(String), z.null(), z.undefined()])
-        .transform((v) => v ?? ''),
+      key: z.union([z.string(), finiteText]),
+      value: z.pipe(
+        z.union([z.string(), finiteText, z.null(), z.undefined()]),
+        z.transform((v) => v ?? ''),
+      ),
     }),
   ),
   expected: 'a list of {key, value}',
@@ -97,10 +106,7 @@ const tagsField: Field<Tag[]> = {
 
 /** `HH:mm:ss`, also `HH:mm`; kept as sent. */
 const clockField: Field<string> = {
-  schema: z
-    .string()
-    .trim()
-    .regex(/^([01]?\d|2[0-4]):[0-5]\d(:[0-5]\d)?$/),
+  schema: z.string().check(z.trim(), z.regex(/^([01]?\d|2[0-4]):[0-5]\d(:[0-5]\d)?$/)),
   expected: 'a time HH:mm:ss',
 }
 

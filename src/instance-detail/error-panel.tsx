@@ -1,8 +1,28 @@
-import { describeErrorCode } from '@/dcs/error-codes'
+import { useEffect, useState } from 'react'
+import { apiErrorCodesLoaded, describeErrorCode, loadApiErrorCodes } from '@/dcs/error-codes'
 import { FactList, Panel } from '@/ui/panel'
 
-export function ErrorPanel({ code, className }: { code: string; className?: string }) {
+/** Decodes `code`; an API code renders again once the on-demand API code table has loaded. */
+function useDecodedErrorCode(code: string) {
+  const [, setApiLoaded] = useState(apiErrorCodesLoaded)
   const decoded = describeErrorCode(code)
+  const needsApiTable = decoded.family === 'api' && !apiErrorCodesLoaded()
+  useEffect(() => {
+    if (!needsApiTable) return
+    let live = true
+    loadApiErrorCodes().then(
+      () => live && setApiLoaded(true),
+      () => {}, // shown as an unknown code, as sent
+    )
+    return () => {
+      live = false
+    }
+  }, [needsApiTable])
+  return decoded
+}
+
+export function ErrorPanel({ code, className }: { code: string; className?: string }) {
+  const decoded = useDecodedErrorCode(code)
   return (
     <Panel title="Error" tone="danger" className={className}>
       <p className="text-base font-medium">
