@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { modeLabel } from '@/dcs/instance-facts'
 import type { InstanceMode, ProjectInfo } from '@/dcs/model'
 import { STATUS_CLASS_LABEL, STATUS_CLASS_ORDER, statusInfo } from '@/dcs/statuses'
@@ -65,6 +65,15 @@ export function ListToolbar({
   projects: ProjectInfo[]
 }) {
   const searchId = useId()
+  // The field keeps its own text: the URL updates a moment later (a navigation), and a field
+  // controlled by the URL alone would drop keystrokes typed in between.
+  const [text, setText] = useState(view.query)
+  const [urlQuery, setUrlQuery] = useState(view.query)
+  if (urlQuery !== view.query) {
+    // Back/Forward or a link changed the query: show it.
+    setUrlQuery(view.query)
+    if (view.query !== text) setText(view.query)
+  }
   const status = statusValue(view)
   // Multi-value filters from a hand-written URL are kept and shown as one choice.
   const engine =
@@ -86,14 +95,17 @@ export function ListToolbar({
         <input
           id={searchId}
           type="search"
-          value={view.query}
+          value={text}
           placeholder="e.g. cart or 192.168.0.61"
           autoComplete="off"
           spellCheck={false}
           // The first keystroke adds a history entry; further typing refines it in place.
-          onChange={(e) =>
-            onChange({ query: e.target.value }, { replace: view.query.trim() !== '' })
-          }
+          onChange={(e) => {
+            const query = e.target.value
+            setText(query)
+            setUrlQuery(query)
+            onChange({ query }, { replace: view.query.trim() !== '' })
+          }}
           className={field}
         />
       </div>
