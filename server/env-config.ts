@@ -20,6 +20,8 @@ export interface ServerConfig {
   emulatorControl: boolean
   emulatorPort: number
   upstreamTimeoutMs: number
+  /** REFRESH_SECONDS: how often screens poll, and how long the server shares one DCS answer. */
+  refreshSeconds: number
 }
 
 type Env = Record<string, string | undefined>
@@ -50,7 +52,18 @@ export function readConfig(env: Env): ServerConfig {
     }
     upstreamTimeoutMs = Number(timeoutRaw)
   }
+  const refreshRaw = env.REFRESH_SECONDS
+  let refreshSeconds = 30
+  if (refreshRaw !== undefined && refreshRaw !== '') {
+    if (!/^\d+$/.test(refreshRaw) || Number(refreshRaw) < 1 || Number(refreshRaw) > 3600) {
+      throw new ConfigError(
+        `REFRESH_SECONDS="${refreshRaw}" must be a whole number of seconds, 1–3600.`,
+      )
+    }
+    refreshSeconds = Number(refreshRaw)
+  }
   return {
+    refreshSeconds,
     host: env.HOST !== undefined && env.HOST !== '' ? env.HOST : '127.0.0.1',
     port: port(env, 'PORT', 8080),
     distDir:

@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     projects,
     distDir: config.distDir,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
+    refreshSeconds: config.refreshSeconds,
     accessToken,
   })
   await listenOrExplain('PORT', config.host, config.port, () =>
