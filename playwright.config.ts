@@ -34,6 +34,8 @@ function server(name: keyof typeof SERVERS, env: Record<string, string>) {
       DCS_EMULATOR_CONTROL: '1',
       DCS_EMULATOR_SIMULATE: '0',
       UPSTREAM_TIMEOUT_MS: '3000',
+      // Screens poll (and the server shares answers) every 4 s, so journeys see changes quickly.
+      REFRESH_SECONDS: '4',
       ...env,
     },
   }
@@ -41,6 +43,8 @@ function server(name: keyof typeof SERVERS, env: Record<string, string>) {
 
 export default defineConfig({
   testDir: './e2e',
+  // Its own folder: Playwright empties it on start, and test-results/ also holds the unit-test report.
+  outputDir: 'test-results/e2e',
   fullyParallel: false,
   // The journeys share servers whose faults they switch on and off: one at a time.
   workers: 1,

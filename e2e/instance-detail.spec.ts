@@ -91,23 +91,20 @@ test('an unknown instance shows "not found" with a way back', async ({ page }) =
 test('a failing upstream keeps the last data on screen, marked stale, then recovers', async ({
   page,
 }) => {
-  await page.clock.install()
+  // The demo server polls and shares answers every 4 s (REFRESH_SECONDS in playwright.config.ts).
   await page.goto(seedLink)
   await expect(page.getByRole('heading', { level: 1, name: 'dcs-a11e' })).toBeVisible()
 
   await injectFault({ down: true })
-  // Past the 30 s poll and its retries (1 s, 2 s).
-  await page.clock.runFor(31_000)
-  await page.clock.runFor(4_000)
   const stale = page.getByRole('status').filter({ hasText: 'Stale data' })
-  await expect(stale).toBeVisible()
-  await expect(stale).toContainText(/HTTP 503/)
+  await expect(stale).toBeVisible({ timeout: 30_000 })
+  await expect(stale).toContainText('HTTP 503')
   await expect(page.getByRole('heading', { level: 1, name: 'dcs-a11e' })).toBeVisible()
   await expect(section(page, 'Memory')).toContainText('12.2 %')
+  await expect(section(page, 'Network')).toContainText('192.168.3.100:6379')
 
   await injectFault({ down: false })
-  await page.clock.runFor(31_000)
-  await expect(stale).toHaveCount(0)
+  await expect(stale).toHaveCount(0, { timeout: 30_000 })
   await expect(page.getByText(/Updated (just now|\d+ s ago)/)).toBeVisible()
 })
 
@@ -136,6 +133,7 @@ test('every instance in the shared fixtures renders without broken values', asyn
       rendered++
     }
   }
-  expect(rendered).toBeGreaterThanOrEqual(20)
+  // 18 instance objects in 15 fixture files (details, list rows, SDK samples).
+  expect(rendered).toBe(18)
   expect(errors).toEqual([])
 })

@@ -1,18 +1,26 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** The servers the journeys run against: real server + emulator, each with its own data. */
+/**
+ * The servers the journeys run against: real server + emulator, each with its own data.
+ * E2E_PORT_BASE moves them all, so two runs on one machine do not collide.
+ */
+const base = Number(process.env.E2E_PORT_BASE) || 4180
 export const SERVERS = {
-  demo: { port: 4180, emulatorPort: 4181 },
-  fleet300: { port: 4182, emulatorPort: 4183 },
-  fixtures: { port: 4184, emulatorPort: 4185 },
+  demo: { port: base, emulatorPort: base + 1 },
+  fleet300: { port: base + 2, emulatorPort: base + 3 },
+  fixtures: { port: base + 4, emulatorPort: base + 5 },
 } as const
 
 export const serverUrl = (name: keyof typeof SERVERS) => `http://127.0.0.1:${SERVERS[name].port}`
 export const emulatorUrl = (name: keyof typeof SERVERS) =>
   `http://127.0.0.1:${SERVERS[name].emulatorPort}`
 
-const generated = fileURLToPath(new URL('../test-results/data/', import.meta.url))
+// Not under test-results/: Playwright empties that folder after the config (which writes these
+// files) has loaded, and the servers would start without their data.
+const generated = fileURLToPath(new URL('../node_modules/.cache/dcs-e2e/', import.meta.url))
 export const DATA_FILES = {
   fleet300: `${generated}fleet-300.json`,
   fixtures: `${generated}fixtures.json`,

@@ -74,15 +74,20 @@ export function InstanceDetailPage() {
           />
         )}
         {problems.length > 0 && <ParseProblems problems={problems} className="mt-4" />}
-        <div className="mt-5 grid gap-4 lg:grid-cols-2">
-          {instance.errorCode && <ErrorPanel code={instance.errorCode} className="lg:col-span-2" />}
-          <MemoryPanel instance={instance} />
-          <MaintenancePanel instance={instance} />
-          <NetworkPanel instance={instance} />
-          <BackupPanel instance={instance} />
-          <DetailsPanel instance={instance} />
-          <RawJsonPanel rawText={rawText} pending={Boolean(fromList)} />
+        {instance.errorCode && <ErrorPanel code={instance.errorCode} className="mt-5" />}
+        {/* Two stacks rather than a grid, so a short panel never leaves a hole beside a tall one. */}
+        <div className="mt-5 grid items-start gap-4 lg:grid-cols-2">
+          <div className="grid gap-4">
+            <MemoryPanel instance={instance} />
+            <NetworkPanel instance={instance} />
+          </div>
+          <div className="grid gap-4">
+            <MaintenancePanel instance={instance} />
+            <BackupPanel instance={instance} />
+            <DetailsPanel instance={instance} />
+          </div>
         </div>
+        <RawJsonPanel rawText={rawText} pending={Boolean(fromList)} className="mt-4" />
       </div>
     )
   }

@@ -52,8 +52,9 @@ export function InstanceHeader({
           value={typeof window === 'undefined' ? '' : window.location.href}
           label="Copy link to this instance"
           className="px-2.5 py-1.5 text-sm text-ink"
+          icon={<LinkIcon className="size-4" />}
         >
-          <LinkIcon className="size-4" /> Copy link
+          Copy link
         </CopyButton>
         {updatedAt ? (
           <UpdatedAgo updatedAt={updatedAt} />

@@ -3,7 +3,15 @@ import { CopyButton } from '@/ui/copy-button'
 import { Panel } from '@/ui/panel'
 
 /** The exact response, pretty-printed for reading and copyable verbatim for bug reports. */
-export function RawJsonPanel({ rawText, pending }: { rawText: string; pending: boolean }) {
+export function RawJsonPanel({
+  rawText,
+  pending,
+  className,
+}: {
+  rawText: string
+  pending: boolean
+  className?: string
+}) {
   const pretty = useMemo(() => {
     try {
       return JSON.stringify(JSON.parse(rawText), null, 2)
@@ -15,7 +23,7 @@ export function RawJsonPanel({ rawText, pending }: { rawText: string; pending: b
   return (
     <Panel
       title="Raw JSON"
-      className="lg:col-span-2"
+      className={className}
       actions={rawText ? <CopyButton value={rawText} label="Copy the exact response" /> : null}
     >
       {pending ? (

@@ -26,11 +26,13 @@ export function CopyButton({
   value,
   label,
   children,
+  icon = <CopyIcon className="size-3.5" />,
   className,
 }: {
   value: string
   label: string
   children?: React.ReactNode
+  icon?: React.ReactNode
   className?: string
 }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
@@ -51,7 +53,7 @@ export function CopyButton({
         className,
       )}
     >
-      <CopyIcon className="size-3.5" />
+      {icon}
       {children}
       <span role="status" className={state === 'idle' ? 'sr-only' : 'text-accent'}>
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
