@@ -250,10 +250,8 @@ export class EmulatedIam {
       return { ok: false, refusal: DCS_AUTH_REFUSALS.noToken }
     const issued = this.tokens.get(token)
     if (issued === undefined) return { ok: false, refusal: DCS_AUTH_REFUSALS.invalidToken }
-    if (this.now() >= issued.expiresAt) {
-      this.tokens.delete(token)
+    if (this.now() >= issued.expiresAt)
       return { ok: false, refusal: DCS_AUTH_REFUSALS.expiredToken }
-    }
     if (issued.projectId !== projectId)
       return { ok: false, refusal: DCS_AUTH_REFUSALS.projectMismatch }
     return { ok: true, via: 'token' }
