@@ -336,7 +336,7 @@ function rawRequest(
   )
 }
 
-export const PROBES: [string, string, number[]][] = [
+const PROBES: [string, string, number[]][] = [
   // The static file plugin refuses `..` itself (403); the router never sees an API route.
   ['GET', `/api/dcs/${DE}/instances/../../../../v3/auth/tokens`, [403, 404]],
   ['GET', `/api/dcs/${DE}/instances/..%2F..%2F..%2Fv3%2Fauth%2Ftokens`, [400]],
@@ -373,7 +373,7 @@ test('probes: traversal, encoded slashes, absolute URLs, CR/LF, long input, othe
     const answer = await rawRequest(base, method, path).catch((error: unknown) => ({
       status: 0,
       body: String(error),
-      headers: {},
+      headers: {} as Record<string, unknown>,
     }))
     expect(
       allowed,
