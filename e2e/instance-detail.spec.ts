@@ -137,3 +137,18 @@ test('every instance in the shared fixtures renders without broken values', asyn
   expect(rendered).toBe(18)
   expect(errors).toEqual([])
 })
+
+test.describe('for a viewer in Berlin', () => {
+  test.use({ timezoneId: 'Europe/Berlin' })
+
+  test('the maintenance window is also shown in local time', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-12-03T16:00:00Z'))
+    await page.goto(seedLink)
+    const window = section(page, 'Maintenance window')
+    await expect(window).toContainText('22:00–02:00 (UTC)')
+    await expect(window).toContainText('Your time (Europe/Berlin)')
+    await expect(window).toContainText('23:00–03:00 (CET)')
+    await expect(window).toContainText('Next window starts in 6 h')
+    await expect(window).toContainText('2026-12-03 22:00 UTC · 2026-12-03 23:00 CET')
+  })
+})

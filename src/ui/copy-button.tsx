@@ -66,7 +66,7 @@ export function CopyButton({
 export function CopyableValue({ value, label }: { value: string; label: string }) {
   return (
     <span className="inline-flex max-w-full items-center gap-2">
-      <code className="min-w-0 font-mono text-[0.85em] break-all">{value}</code>
+      <code className="min-w-0 font-mono text-[0.85em] [overflow-wrap:anywhere]">{value}</code>
       <CopyButton value={value} label={label} />
     </span>
   )

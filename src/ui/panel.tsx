@@ -40,7 +40,7 @@ export function Panel({
 export function FactList({ rows }: { rows: Array<[label: string, value: ReactNode | null]> }) {
   const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== '')
   return (
-    <dl className="grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-2 text-sm">
+    <dl className="grid grid-cols-[minmax(5.5rem,auto)_1fr] sm:grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-2 text-sm">
       {shown.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-ink-muted">{label}</dt>
