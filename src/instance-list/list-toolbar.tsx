@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { modeLabel } from '@/dcs/instance-facts'
 import type { InstanceMode, ProjectInfo } from '@/dcs/model'
 import { STATUS_CLASS_LABEL, STATUS_CLASS_ORDER, statusInfo } from '@/dcs/statuses'
@@ -11,6 +11,9 @@ const SORT_LABELS: Record<SortKey, string> = {
   memory: 'Memory %',
   created: 'Created',
 }
+
+/** Typing pauses this long before the URL (and the history) follows. */
+const SEARCH_DELAY_MS = 250
 
 const field = 'rounded-md border border-line bg-surface-raised px-2.5 py-1.5 text-sm text-ink'
 
@@ -65,14 +68,30 @@ export function ListToolbar({
   projects: ProjectInfo[]
 }) {
   const searchId = useId()
-  // The field keeps its own text: the URL updates a moment later (a navigation), and a field
-  // controlled by the URL alone would drop keystrokes typed in between.
+  // The field keeps its own text and writes it to the URL once typing pauses: a field controlled
+  // by the URL alone drops keystrokes typed while a navigation is under way.
   const [text, setText] = useState(view.query)
-  const [urlQuery, setUrlQuery] = useState(view.query)
-  if (urlQuery !== view.query) {
-    // Back/Forward or a link changed the query: show it.
-    setUrlQuery(view.query)
-    if (view.query !== text) setText(view.query)
+  // The URL's query as last seen, and the one this field asked for last.
+  const [seen, setSeen] = useState(view.query)
+  const [requested, setRequested] = useState(view.query)
+  if (seen !== view.query) {
+    setSeen(view.query)
+    // Back/Forward or a link changed the query (not this field's own write arriving): show it.
+    if (view.query !== requested) {
+      setText(view.query)
+      setRequested(view.query)
+    }
+  }
+  const timer = useRef<number | undefined>(undefined)
+  useEffect(() => () => window.clearTimeout(timer.current), [])
+  const onSearch = (query: string) => {
+    setText(query)
+    window.clearTimeout(timer.current)
+    timer.current = window.setTimeout(() => {
+      setRequested(query)
+      // The first search adds a history entry; refining it replaces that entry.
+      onChange({ query }, { replace: view.query.trim() !== '' && query.trim() !== '' })
+    }, SEARCH_DELAY_MS)
   }
   const status = statusValue(view)
   // Multi-value filters from a hand-written URL are kept and shown as one choice.
@@ -99,13 +118,7 @@ export function ListToolbar({
           placeholder="e.g. cart or 192.168.0.61"
           autoComplete="off"
           spellCheck={false}
-          // The first keystroke adds a history entry; further typing refines it in place.
-          onChange={(e) => {
-            const query = e.target.value
-            setText(query)
-            setUrlQuery(query)
-            onChange({ query }, { replace: view.query.trim() !== '' })
-          }}
+          onChange={(e) => onSearch(e.target.value)}
           className={field}
         />
       </div>
