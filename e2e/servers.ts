@@ -1,6 +1,4 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
@@ -20,7 +18,7 @@ export const emulatorUrl = (name: keyof typeof SERVERS) =>
 
 // Not under test-results/: Playwright empties that folder after the config (which writes these
 // files) has loaded, and the servers would start without their data.
-const generated = fileURLToPath(new URL('../node_modules/.cache/dcs-e2e/', import.meta.url))
+const generated = fileURLToPath(new URL(`../node_modules/.cache/dcs-e2e-${base}/`, import.meta.url))
 export const DATA_FILES = {
   fleet300: `${generated}fleet-300.json`,
   fixtures: `${generated}fixtures.json`,
