@@ -174,56 +174,61 @@ function FleetList({ projectId }: { projectId: string | null }) {
         ),
       )}
 
-      <StatusSummary
-        total={allInstances.length}
-        counts={counts}
-        memory={memory}
-        selected={view.statusClasses}
-        onToggle={toggleClass}
-      />
-
-      <ListToolbar
-        view={view}
-        onChange={update}
-        statuses={distinctValues(allInstances.map((i) => i.status))}
-        engines={distinctValues(allInstances.map((i) => i.engine))}
-        modes={MODE_ORDER.filter((m) => allInstances.some((i) => i.mode === m))}
-        projects={projectId === null ? configured : []}
-      />
-
-      {!fleet.settled && !anyData ? (
+      {/* Until every project has answered once only a skeleton shows, so nothing already on
+          screen moves when later projects arrive (no layout shift). */}
+      {!fleet.settled ? (
         <div aria-busy="true" aria-label="Loading instances" className="flex flex-col gap-2">
           <p className="sr-only">Loading instances…</p>
           {[0, 1, 2, 3, 4, 5].map((i) => (
             <Skeleton key={i} className="h-11" />
           ))}
         </div>
-      ) : anyData && filtered.length === 0 ? (
-        <p className="rounded-xl border border-line bg-surface-raised px-4 py-8 text-center text-ink-muted">
-          {hasActiveFilter(view)
-            ? 'No instance matches these filters.'
-            : 'This project has no instances.'}
-        </p>
-      ) : anyData ? (
+      ) : (
         <>
-          <InstanceTable
-            rows={shown}
-            sort={view.sort}
-            direction={view.direction}
-            onSort={onSort}
-            projectLabels={projectLabels}
-            caption={`${filtered.length} of ${allInstances.length} instances, sorted by ${view.sort}`}
+          <StatusSummary
+            total={allInstances.length}
+            counts={counts}
+            memory={memory}
+            selected={view.statusClasses}
+            onToggle={toggleClass}
           />
-          <Pager
-            page={page}
-            pageCount={pageCount}
-            pageSize={view.pageSize}
-            total={filtered.length}
-            onPage={(p) => update({ page: p })}
-            onPageSize={(size) => update({ pageSize: size })}
+
+          <ListToolbar
+            view={view}
+            onChange={update}
+            statuses={distinctValues(allInstances.map((i) => i.status))}
+            engines={distinctValues(allInstances.map((i) => i.engine))}
+            modes={MODE_ORDER.filter((m) => allInstances.some((i) => i.mode === m))}
+            projects={projectId === null ? configured : []}
           />
+          {anyData && filtered.length === 0 ? (
+            <p className="rounded-xl border border-line bg-surface-raised px-4 py-8 text-center text-ink-muted">
+              {hasActiveFilter(view)
+                ? 'No instance matches these filters.'
+                : 'This project has no instances.'}
+            </p>
+          ) : anyData ? (
+            <>
+              <InstanceTable
+                rows={shown}
+                sort={view.sort}
+                direction={view.direction}
+                onSort={onSort}
+                projectLabels={projectLabels}
+                caption={`${filtered.length} of ${allInstances.length} instances, sorted by ${view.sort}`}
+              />
+              <Pager
+                page={page}
+                pageCount={pageCount}
+                pageSize={view.pageSize}
+                total={filtered.length}
+                onPage={(p) => update({ page: p })}
+                onPageSize={(size) => update({ pageSize: size })}
+              />
+            </>
+          ) : null}
         </>
-      ) : null}
+      )}
     </div>
   )
 }

@@ -22,19 +22,27 @@ function Select({
   value,
   onChange,
   children,
+  width = 'sm:w-40',
 }: {
   label: string
   value: string
   onChange: (value: string) => void
   children: React.ReactNode
+  /** Fixed, so the toolbar does not shift when the options arrive with the data. */
+  width?: string
 }) {
   const id = useId()
   return (
-    <div className="flex min-w-0 flex-col gap-1">
+    <div className={`flex min-w-0 flex-col gap-1 ${width}`}>
       <label htmlFor={id} className="text-xs font-medium text-ink-muted">
         {label}
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={field}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={`${field} w-full`}
+      >
         {children}
       </select>
     </div>
@@ -124,6 +132,7 @@ export function ListToolbar({
       </div>
       <Select
         label="Status"
+        width="sm:w-56"
         value={status}
         onChange={(value) => {
           const [kind, name = ''] = value.split(':')
