@@ -253,12 +253,14 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     reply: FastifyReply,
     malformed: string,
   ): Promise<boolean> {
-    if (await answeredByFault(request, reply, malformed)) return true
+    // Like the cloud's gateway: credentials are checked before the service can fail.
     const error = authError(request, request.params.project_id)
-    if (error === undefined) return false
-    if (error.status === 401) stats.unauthorized += 1
-    sendError(reply, error)
-    return true
+    if (error !== undefined) {
+      if (error.status === 401) stats.unauthorized += 1
+      sendError(reply, error)
+      return true
+    }
+    return answeredByFault(request, reply, malformed)
   }
 
   app.get<{ Params: { project_id: string }; Querystring: RawQuery }>(
