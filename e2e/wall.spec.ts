@@ -78,11 +78,12 @@ for (const size of SIZES) {
     await page.setViewportSize(size)
     await page.goto(`${serverUrl('fleet300')}/wall?page=3&refresh=60`)
     await expect(tiles(page).first()).toBeVisible()
+    // Both projects answered (one alone would give fewer pages).
+    await expect(page.getByText('300', { exact: true })).toBeVisible()
     const indicator = page.getByTestId('wall-page')
     await expect(indicator).toHaveText(/^page 1 of \d+$/)
     const pageCount = Number((await indicator.innerText()).split(' of ')[1])
     expect(pageCount).toBeGreaterThan(1)
-    await expect(page.getByText('300', { exact: true })).toBeVisible()
     await expect(tiles(page).first()).toHaveAttribute('data-severity', 'failed')
     await expectFits(page)
     await page.screenshot({
@@ -90,6 +91,7 @@ for (const size of SIZES) {
     })
 
     const seen = new Set<string>()
+    let compactSeen = 0
     for (let n = 1; n <= pageCount; n++) {
       await expect(indicator).toHaveText(`page ${n} of ${pageCount}`, { timeout: 8_000 })
       await expectFits(page)
@@ -97,8 +99,16 @@ for (const size of SIZES) {
         els.map((e) => e.getAttribute('data-instance-id') ?? ''),
       )
       ids.forEach((id) => seen.add(id))
+      // Only healthy instances shrink to compact tiles; every other kind keeps its full tile.
+      const compact = await page
+        .locator('[data-testid="wall-tile"][data-compact]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')))
+      compact.forEach((severity) => expect(severity).toBe('healthy'))
+      compactSeen += compact.length
     }
     expect(seen.size).toBe(300)
+    // Space is short for 300, so the healthy ones were compact: fewer pages than full tiles need.
+    expect(compactSeen).toBeGreaterThan(100)
     // The cycle starts again.
     await expect(indicator).toHaveText(`page 1 of ${pageCount}`, { timeout: 8_000 })
   })
@@ -111,6 +121,8 @@ test('the demo fleet fits one 1080p screen, worst first, and the tab counts the 
   await page.goto('/wall')
   await expect(tiles(page)).toHaveCount(37)
   await expect(page.getByTestId('wall-page')).toHaveCount(0)
+  // Everything fits at full size, so no tile is compact.
+  await expect(page.locator('[data-compact]')).toHaveCount(0)
   await expectFits(page)
   const severities = await tiles(page).evaluateAll((els) =>
     els.map((e) => e.getAttribute('data-severity')),
@@ -211,6 +223,15 @@ test('the URL configures the screen and bad values fall back to defaults', async
   // eu-nl: two failed, and one each frozen, stopped and deleted.
   await expect(tiles(page)).toHaveCount(5)
   await expect(page.getByText('eu-nl demo · eu-nl')).toBeVisible()
+
+  // Single statuses, in any case, alone or mixed with classes; an unknown word is ignored.
+  await page.goto('/wall?status=ERROR,frozen')
+  await expect(tiles(page)).toHaveCount(3)
+  await expect(page.locator('[data-severity="failed"]')).toHaveCount(2)
+  await page.goto('/wall?status=failed,FROZEN,bogus')
+  await expect(tiles(page)).toHaveCount(5)
+  await page.mouse.move(300, 300)
+  await expect(page.getByText('Ignored in the link: status')).toBeVisible()
 
   await page.goto('/wall?theme=purple&refresh=abc&page=-1&warn=500&crit=x&status=nonsense')
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')

@@ -8,11 +8,11 @@ import {
   compareBySeverity,
   countByStatusClass,
   countMemoryAlerts,
+  severityGroup,
   type FleetRow,
 } from '@/dcs/fleet-view'
 import { configQuery, instanceQueries, type InstanceListData } from '@/dcs/instance-queries'
 import type { ProjectInfo } from '@/dcs/model'
-import { statusClassOf } from '@/dcs/statuses'
 import { cn } from '@/ui/cn'
 import { WarningIcon } from '@/ui/icons'
 import { useNow } from '@/ui/use-now'
@@ -27,9 +27,9 @@ import {
   useWakeLock,
 } from './unattended'
 import { WallHeader } from './wall-header'
-import { viewportUnit, wallLayout } from './wall-layout'
-import { parseWallParams } from './wall-params'
-import { WallTile } from './wall-tile'
+import { COMPACT_TILE_EM, TILE_EM, viewportUnit, wallLayout } from './wall-layout'
+import { matchesStatusFilter, parseWallParams } from './wall-params'
+import { CompactWallTile, WallTile } from './wall-tile'
 
 const DEFAULT_REFRESH_SECONDS = 30
 /** How often the wall asks the server for its version (and project list). */
@@ -106,13 +106,12 @@ export function WallPage() {
     combine,
   })
 
-  const { thresholds, statusClasses } = params
+  const { thresholds, statusClasses, statuses } = params
   const visible = useMemo(() => {
-    const chosen = statusClasses
-      ? rows.filter((r) => statusClasses.includes(statusClassOf(r.instance.status)))
-      : rows
-    return [...chosen].sort((a, b) => compareBySeverity(a.instance, b.instance, thresholds))
-  }, [rows, statusClasses, thresholds])
+    const filter = { statusClasses, statuses }
+    const chosen = rows.filter((r) => matchesStatusFilter(r.instance.status, filter))
+    return chosen.sort((a, b) => compareBySeverity(a.instance, b.instance, thresholds))
+  }, [rows, statusClasses, statuses, thresholds])
 
   const instances = useMemo(() => rows.map((r) => r.instance), [rows])
   const counts = useMemo(() => countByStatusClass(instances), [instances])
@@ -128,9 +127,32 @@ export function WallPage() {
   const viewport = useViewportSize()
   const unit = viewportUnit(viewport.width, viewport.height)
   const [areaRef, area] = useElementSize<HTMLElement>()
-  const layout = wallLayout({ width: area.width, height: area.height, count: visible.length, unit })
+  // Healthy instances sort last; when space is short they may shrink to compact tiles.
+  const compactable = useMemo(
+    () => visible.filter((r) => severityGroup(r.instance, thresholds) === 'healthy').length,
+    [visible, thresholds],
+  )
+  const layout = wallLayout({
+    width: area.width,
+    height: area.height,
+    count: visible.length,
+    unit,
+    compactable,
+  })
   const page = usePaging(layout.pageCount, params.pageSeconds)
-  const onPage = visible.slice(page * layout.perPage, (page + 1) * layout.perPage)
+  const slice = layout.pages[page] ?? { start: 0, end: 0, rows: layout.rows, compactRows: 0 }
+  const onPage = visible.slice(slice.start, slice.end)
+  const rowTemplate = layout.stretch
+    ? [
+        slice.rows > 0 && `repeat(${slice.rows}, minmax(0, ${TILE_EM.height}fr))`,
+        slice.compactRows > 0 &&
+          `repeat(${slice.compactRows}, minmax(0, ${COMPACT_TILE_EM.height}fr))`,
+      ]
+    : [
+        slice.rows > 0 && `repeat(${slice.rows}, ${TILE_EM.height * layout.fontPx}px)`,
+        slice.compactRows > 0 &&
+          `repeat(${slice.compactRows}, ${COMPACT_TILE_EM.height * layout.fontPx}px)`,
+      ]
 
   const shift = useBurnInShift()
   const reducedMotion = usePrefersReducedMotion()
@@ -182,17 +204,28 @@ export function WallPage() {
                   fontSize: `${layout.fontPx}px`,
                   gap: `${layout.gapPx}px`,
                   gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
-                  gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))`,
+                  gridTemplateRows: rowTemplate.filter(Boolean).join(' ') || 'minmax(0, 1fr)',
+                  alignContent: layout.stretch ? undefined : 'start',
                 }}
               >
-                {onPage.map((row) => (
-                  <WallTile
-                    key={`${row.projectId}/${row.instance.id}`}
-                    instance={row.instance}
-                    thresholds={thresholds}
-                    projectLabel={labels?.get(row.projectId) ?? null}
-                  />
-                ))}
+                {onPage.map((row, i) =>
+                  slice.start + i >= layout.compactFrom ? (
+                    <CompactWallTile
+                      key={`${row.projectId}/${row.instance.id}`}
+                      instance={row.instance}
+                      thresholds={thresholds}
+                      projectLabel={labels?.get(row.projectId) ?? null}
+                      startsRow={slice.start + i === layout.compactFrom}
+                    />
+                  ) : (
+                    <WallTile
+                      key={`${row.projectId}/${row.instance.id}`}
+                      instance={row.instance}
+                      thresholds={thresholds}
+                      projectLabel={labels?.get(row.projectId) ?? null}
+                    />
+                  ),
+                )}
               </ul>
             )
           ) : (

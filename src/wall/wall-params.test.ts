@@ -1,10 +1,11 @@
 import { expect, test } from 'vitest'
-import { parseWallParams } from './wall-params'
+import { matchesStatusFilter, parseWallParams } from './wall-params'
 
 test('an empty query gives the defaults: all projects, all statuses, dark, 75/90 %', () => {
   expect(parseWallParams('')).toEqual({
     projects: null,
     statusClasses: null,
+    statuses: null,
     refreshSeconds: null,
     pageSeconds: 20,
     theme: 'dark',
@@ -20,6 +21,7 @@ test('a full TV link is read as written', () => {
   expect(params).toEqual({
     projects: ['9c4d2e8a1f3b47d6a5e0c2b8d7f1a3e6', '3b7f9e1c5a2d48b0e6c4a1f8d2b7e5c9'],
     statusClasses: ['failed', 'stopped'],
+    statuses: null,
     refreshSeconds: 15,
     pageSeconds: 30,
     theme: 'light',
@@ -32,6 +34,38 @@ test('status classes come back in severity order, case-insensitive, unknown word
   const params = parseWallParams('status=Healthy,FAILED,broken')
   expect(params.statusClasses).toEqual(['failed', 'healthy'])
   expect(params.ignored).toEqual(['status'])
+})
+
+test('single statuses mix with classes, case-insensitive, in severity order', () => {
+  const params = parseWallParams('status=running,Frozen,failed,ERROR,closing')
+  expect(params.statusClasses).toEqual(['failed'])
+  // ERROR is already covered by "failed"; the others come in severity order.
+  expect(params.statuses).toEqual(['FROZEN', 'CLOSING', 'RUNNING'])
+  expect(params.ignored).toEqual([])
+  expect(parseWallParams('status=ERROR,FROZEN')).toMatchObject({
+    statusClasses: null,
+    statuses: ['ERROR', 'FROZEN'],
+    ignored: [],
+  })
+})
+
+test('a status that is neither a class nor a known status is ignored, the rest kept', () => {
+  const params = parseWallParams('status=ERROR,RUNNIN,stoped,%20FROZEN%20')
+  expect(params.statuses).toEqual(['ERROR', 'FROZEN'])
+  expect(params.statusClasses).toBeNull()
+  expect(params.ignored).toEqual(['status'])
+  const none = parseWallParams('status=nope')
+  expect(none).toMatchObject({ statusClasses: null, statuses: null, ignored: ['status'] })
+})
+
+test('the status filter passes whole classes and single statuses, or everything when empty', () => {
+  const filter = parseWallParams('status=failed,FROZEN')
+  expect(matchesStatusFilter('CREATEFAILED', filter)).toBe(true)
+  expect(matchesStatusFilter('frozen ', filter)).toBe(true)
+  expect(matchesStatusFilter('CLOSED', filter)).toBe(false)
+  expect(matchesStatusFilter('RUNNING', filter)).toBe(false)
+  expect(matchesStatusFilter('WHATEVER', parseWallParams(''))).toBe(true)
+  expect(matchesStatusFilter('PAUSED', parseWallParams('status=unknown'))).toBe(true)
 })
 
 test('units are tolerated: 30s and 80%', () => {

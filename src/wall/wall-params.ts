@@ -1,18 +1,23 @@
 import { DEFAULT_MEMORY_THRESHOLDS, type MemoryThresholds } from '@/dcs/memory'
 import type { StatusClass } from '@/dcs/model'
-import { STATUS_CLASS_ORDER } from '@/dcs/statuses'
+import { KNOWN_STATUSES, STATUS_CLASS_ORDER, statusClassOf } from '@/dcs/statuses'
 
 /**
  * The wall is configured by its URL alone, so one link sets up a TV. A value that can not be used
  * falls back to its default (and is reported in `ignored`), never to an error screen.
  *
  * `/wall?projects=<id>,<id>&status=failed,stopped&refresh=30&page=20&theme=dark&warn=75&crit=90`
+ *
+ * `status` takes status classes (failed, stopped, progress, healthy, unknown) and single statuses
+ * (ERROR, FROZEN, …) mixed, in any case: `status=failed,FROZEN`.
  */
 export interface WallParams {
   /** Project ids to show; null = every configured project. */
   projects: string[] | null
-  /** Status classes to show; null = all. */
+  /** Status classes to show; null = none chosen by class. */
   statusClasses: StatusClass[] | null
+  /** Single statuses to show (upper case), besides whole classes; null = none chosen singly. */
+  statuses: string[] | null
   /** Poll interval in seconds; null = the server's default. */
   refreshSeconds: number | null
   /** Seconds each page stays on screen when the fleet needs several. */
@@ -54,6 +59,16 @@ function items(value: string | null): string[] {
     .filter(Boolean)
 }
 
+/** Whether an instance's status passes the screen's status filter (none given: every one does). */
+export function matchesStatusFilter(
+  status: string,
+  filter: Pick<WallParams, 'statusClasses' | 'statuses'>,
+): boolean {
+  if (!filter.statusClasses && !filter.statuses) return true
+  if (filter.statusClasses?.includes(statusClassOf(status))) return true
+  return filter.statuses?.includes(status.trim().toUpperCase()) ?? false
+}
+
 export function parseWallParams(search: URLSearchParams | string): WallParams {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search
   const ignored: string[] = []
@@ -64,9 +79,21 @@ export function parseWallParams(search: URLSearchParams | string): WallParams {
   ]
   if (has('projects') && projectList.length === 0) ignored.push('projects')
 
-  const requestedClasses = items(params.get('status')).map((s) => s.toLowerCase())
+  const requested = items(params.get('status'))
+  const requestedClasses = requested.map((s) => s.toLowerCase())
+  const requestedStatuses = requested.map((s) => s.toUpperCase())
   const classes = STATUS_CLASS_ORDER.filter((c) => requestedClasses.includes(c))
-  if (requestedClasses.some((c) => !STATUS_CLASS_ORDER.some((k) => k === c))) ignored.push('status')
+  // Severity order, then the order of the status table; a status whose class is chosen is covered.
+  const statuses = KNOWN_STATUSES.filter(
+    (s) => requestedStatuses.includes(s) && !classes.includes(statusClassOf(s)),
+  ).sort(
+    (a, b) =>
+      STATUS_CLASS_ORDER.indexOf(statusClassOf(a)) - STATUS_CLASS_ORDER.indexOf(statusClassOf(b)),
+  )
+  const usable = (value: string) =>
+    STATUS_CLASS_ORDER.some((c) => c === value.toLowerCase()) ||
+    KNOWN_STATUSES.includes(value.toUpperCase())
+  if (requested.some((value) => !usable(value))) ignored.push('status')
 
   const refreshSeconds = seconds(params.get('refresh'), WALL_DEFAULTS.refresh)
   if (has('refresh') && refreshSeconds === null) ignored.push('refresh')
@@ -94,6 +121,7 @@ export function parseWallParams(search: URLSearchParams | string): WallParams {
   return {
     projects: projectList.length ? projectList : null,
     statusClasses: classes.length ? classes : null,
+    statuses: statuses.length ? statuses : null,
     refreshSeconds,
     pageSeconds: pageSeconds ?? WALL_DEFAULTS.pageSeconds,
     theme,

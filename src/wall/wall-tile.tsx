@@ -151,3 +151,59 @@ export const WallTile = memo(function WallTile({
     </li>
   )
 })
+
+/**
+ * A healthy instance when space is short: the name, then icon, status text and memory percent.
+ * The same width as a full tile and about half its height; status still by icon and text.
+ */
+export const CompactWallTile = memo(function CompactWallTile({
+  instance,
+  thresholds,
+  projectLabel,
+  startsRow = false,
+}: {
+  instance: Instance
+  thresholds: MemoryThresholds
+  projectLabel: string | null
+  /** The first compact tile after full ones begins a row of its own. */
+  startsRow?: boolean
+}) {
+  const info = statusInfo(instance.status)
+  const Icon = statusIcons[info.statusClass]
+  const usage = memoryUsage(instance.usedMemoryMb, instance.maxMemoryMb, thresholds)
+  const name = displayName(instance)
+  return (
+    <li
+      data-testid="wall-tile"
+      data-instance-id={instance.id}
+      data-severity={severityGroup(instance, thresholds)}
+      data-compact=""
+      className={cn(
+        'flex min-h-0 min-w-0 flex-col justify-center overflow-hidden rounded-[0.45em] border border-l-[0.4em] px-[0.7em] py-[0.3em] leading-tight',
+        frame[info.statusClass],
+        startsRow && 'col-start-1',
+      )}
+    >
+      <p
+        className="truncate text-[1.3em] font-bold"
+        title={projectLabel ? `${name} · ${projectLabel}` : name}
+      >
+        {name}
+      </p>
+      <p className="flex min-w-0 items-center justify-between gap-[0.5em]">
+        <span
+          className={cn(
+            'flex min-w-0 items-center gap-[0.3em] font-semibold',
+            statusText[info.statusClass],
+          )}
+        >
+          <Icon className="size-[1.1em] shrink-0" />
+          <span className="truncate">{info.status.trim() || 'NO STATUS'}</span>
+        </span>
+        <span className={cn('shrink-0 font-semibold tabular-nums', memoryText[usage.level])}>
+          {usage.percent === null ? 'mem –' : formatPercent(usage.percent)}
+        </span>
+      </p>
+    </li>
+  )
+})
