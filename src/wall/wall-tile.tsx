@@ -135,7 +135,7 @@ export const WallTile = memo(function WallTile({
         {facts.join(' · ') || 'No engine details'}
         {projectLabel && ` · ${projectLabel}`}
       </p>
-      <p className="truncate text-[0.85em]">
+      <p className="line-clamp-2 text-[0.95em]">
         {instance.errorCode ? (
           <span
             className={cn('font-semibold', statusText.failed)}
