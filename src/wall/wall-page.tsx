@@ -5,7 +5,6 @@ import { paths } from '@/app/paths'
 import { failureText } from '@/dcs/failure-text'
 import { formatClock, formatRelative } from '@/dcs/format-time'
 import {
-  compareBySeverity,
   countByStatusClass,
   countMemoryAlerts,
   severityGroup,
@@ -28,6 +27,7 @@ import {
 } from './unattended'
 import { WallHeader } from './wall-header'
 import { COMPACT_TILE_EM, TILE_EM, viewportUnit, wallLayout } from './wall-layout'
+import { SeverityOrder } from './wall-order'
 import { matchesStatusFilter, parseWallParams } from './wall-params'
 import { CompactWallTile, WallTile } from './wall-tile'
 
@@ -44,8 +44,31 @@ interface ProjectPoll {
 }
 
 interface Fleet {
-  rows: FleetRow[]
+  /** Each project's list, in the order of the project ids. */
+  lists: ListRef[]
   polls: ProjectPoll[]
+}
+
+/**
+ * A project's cached list, wrapped. TanStack structurally shares the combined result of
+ * useQueries with the last one (replaceEqualDeep) on every query change, several times a poll; on
+ * a plain list that walks every changed instance again each time, milliseconds at 2,000
+ * instances. A class instance is not walked, only compared by reference, and the same list keeps
+ * the same wrapper.
+ */
+class ListRef {
+  constructor(readonly data: InstanceListData | undefined) {}
+}
+const NO_LIST = new ListRef(undefined)
+const listRefs = new WeakMap<InstanceListData, ListRef>()
+function listRef(data: InstanceListData | undefined): ListRef {
+  if (data === undefined) return NO_LIST
+  let ref = listRefs.get(data)
+  if (ref === undefined) {
+    ref = new ListRef(data)
+    listRefs.set(data, ref)
+  }
+  return ref
 }
 
 /**
@@ -76,12 +99,8 @@ export function WallPage() {
 
   const combine = useCallback(
     (results: UseQueryResult<InstanceListData>[]): Fleet => ({
-      rows: results.flatMap((r, i) =>
-        (r.data?.instances ?? []).map((p) => ({
-          projectId: projectIds[i] ?? '',
-          instance: p.instance,
-        })),
-      ),
+      // Not the 2,000 rows themselves: see ListRef.
+      lists: results.map((r) => listRef(r.data)),
       polls: results.map((r, i) => ({
         projectId: projectIds[i] ?? '',
         hasData: r.data !== undefined,
@@ -91,7 +110,7 @@ export function WallPage() {
     }),
     [projectIds],
   )
-  const { rows, polls } = useQueries({
+  const { lists, polls } = useQueries({
     queries: projectIds.map((id) => ({
       ...instanceQueries.list(id),
       // Exactly one list request per project per interval: no retries in between and no extra
@@ -105,13 +124,25 @@ export function WallPage() {
     })),
     combine,
   })
+  const rows = useMemo(
+    (): FleetRow[] =>
+      lists.flatMap((list, i) =>
+        (list.data?.instances ?? []).map((p) => ({
+          projectId: projectIds[i] ?? '',
+          instance: p.instance,
+        })),
+      ),
+    [lists, projectIds],
+  )
 
   const { thresholds, statusClasses, statuses } = params
+  // Kept across polls: it remembers the name order, so a poll does not sort 2,000 names again.
+  const [severityOrder] = useState(() => new SeverityOrder())
   const visible = useMemo(() => {
+    const ordered = severityOrder.order(rows, thresholds)
     const filter = { statusClasses, statuses }
-    const chosen = rows.filter((r) => matchesStatusFilter(r.instance.status, filter))
-    return chosen.sort((a, b) => compareBySeverity(a.instance, b.instance, thresholds))
-  }, [rows, statusClasses, statuses, thresholds])
+    return ordered.filter((r) => matchesStatusFilter(r.instance.status, filter))
+  }, [severityOrder, rows, statusClasses, statuses, thresholds])
 
   const instances = useMemo(() => rows.map((r) => r.instance), [rows])
   const counts = useMemo(() => countByStatusClass(instances), [instances])
