@@ -88,49 +88,58 @@ const STATUSES_300 = [
   ],
 ]
 
-/** 300 instances in two projects, deterministic: a fleet bigger than any wall screen shows at once. */
+/**
+ * Instance number `i` of a generated fleet, in the v1 detail shape, deterministic: every status
+ * class, memory from calm to over 100 % (every 13th in warning, every 17th critical, number 7
+ * over), Redis and Memcached, single / master-standby / cluster. Benchmarks build on it too.
+ */
+export function fleetInstance(i: number): Json {
+  const status = STATUSES_300[i % 60] ?? 'RUNNING'
+  const capacity = [1, 2, 4, 8, 16][i % 5] ?? 1
+  const max = capacity * 1024
+  const percent = i === 7 ? 104 : i % 17 === 0 ? 93 : i % 13 === 0 ? 81 : (i * 7) % 70
+  return {
+    name: `fleet-${String(i + 1).padStart(3, '0')}-${['sessions', 'cart', 'catalog', 'tokens', 'queue'][i % 5]}`,
+    engine: i % 11 === 0 ? 'Memcached' : 'Redis',
+    capacity,
+    ip: `10.${i % 3}.${Math.floor(i / 250)}.${(i % 250) + 2}`,
+    port: i % 11 === 0 ? 11211 : 6379,
+    status,
+    description: '',
+    instance_id: fleetInstanceId(i),
+    resource_spec_code: ['dcs.single_node', 'dcs.master_standby', 'dcs.cluster'][i % 3],
+    engine_version: i % 11 === 0 ? null : ['3.0', '4.0', '5.0', '6.0'][i % 4],
+    internal_version: null,
+    charging_mode: 0,
+    vpc_id: '1e8115ce-38a4-4c15-bb8f-fe0152c56cb7',
+    vpc_name: 'vpc-fleet',
+    created_at: `2024-0${(i % 9) + 1}-1${i % 10}T08:00:00.000Z`,
+    error_code:
+      status === 'ERROR' ? 'dcs.04.0004' : status === 'CREATEFAILED' ? 'dcs.03.0001' : null,
+    product_id: 'OTC_DCS_MS',
+    security_group_id: null,
+    security_group_name: null,
+    subnet_id: 'ec2f34b9-20eb-4872-85bd-bea9fc943128',
+    subnet_name: 'subnet-fleet',
+    available_zones: [`eu-de-0${(i % 3) + 1}`],
+    max_memory: max,
+    used_memory: Math.round((max * percent) / 100),
+    user_id: '00000000000000000000000000000000',
+    user_name: 'example-user',
+    order_id: null,
+    maintain_begin: ['22:00:00', '02:00:00', '06:00:00'][i % 3],
+    maintain_end: ['02:00:00', '06:00:00', '10:00:00'][i % 3],
+  }
+}
+
+export const fleetInstanceId = (i: number) =>
+  `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`
+
+/** 300 instances in two projects (a third in eu-nl): more than any wall screen shows at once. */
 export function fleet300(): Record<string, Json[]> {
   const projects: Record<string, Json[]> = { [DEMO.euDe]: [], [DEMO.euNl]: [] }
   for (let i = 0; i < 300; i++) {
-    const n = String(i + 1).padStart(3, '0')
-    const status = STATUSES_300[i % 60] ?? 'RUNNING'
-    const capacity = [1, 2, 4, 8, 16][i % 5] ?? 1
-    const max = capacity * 1024
-    // Memory spread: mostly calm, every 13th in warning, every 17th critical, one over 100 %.
-    const percent = i === 7 ? 104 : i % 17 === 0 ? 93 : i % 13 === 0 ? 81 : (i * 7) % 70
-    const project = i % 3 === 0 ? DEMO.euNl : DEMO.euDe
-    projects[project]!.push({
-      name: `fleet-${n}-${['sessions', 'cart', 'catalog', 'tokens', 'queue'][i % 5]}`,
-      engine: i % 11 === 0 ? 'Memcached' : 'Redis',
-      capacity,
-      ip: `10.${i % 3}.${Math.floor(i / 250)}.${(i % 250) + 2}`,
-      port: i % 11 === 0 ? 11211 : 6379,
-      status,
-      description: '',
-      instance_id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
-      resource_spec_code: ['dcs.single_node', 'dcs.master_standby', 'dcs.cluster'][i % 3],
-      engine_version: i % 11 === 0 ? null : ['3.0', '4.0', '5.0', '6.0'][i % 4],
-      internal_version: null,
-      charging_mode: 0,
-      vpc_id: '1e8115ce-38a4-4c15-bb8f-fe0152c56cb7',
-      vpc_name: 'vpc-fleet',
-      created_at: `2024-0${(i % 9) + 1}-1${i % 10}T08:00:00.000Z`,
-      error_code:
-        status === 'ERROR' ? 'dcs.04.0004' : status === 'CREATEFAILED' ? 'dcs.03.0001' : null,
-      product_id: 'OTC_DCS_MS',
-      security_group_id: null,
-      security_group_name: null,
-      subnet_id: 'ec2f34b9-20eb-4872-85bd-bea9fc943128',
-      subnet_name: 'subnet-fleet',
-      available_zones: [`eu-de-0${(i % 3) + 1}`],
-      max_memory: max,
-      used_memory: Math.round((max * percent) / 100),
-      user_id: '00000000000000000000000000000000',
-      user_name: 'example-user',
-      order_id: null,
-      maintain_begin: ['22:00:00', '02:00:00', '06:00:00'][i % 3],
-      maintain_end: ['02:00:00', '06:00:00', '10:00:00'][i % 3],
-    })
+    projects[i % 3 === 0 ? DEMO.euNl : DEMO.euDe]!.push(fleetInstance(i))
   }
   return projects
 }
