@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod/mini'
 import { apiGet } from './api-client'
 import { DcsApiError } from './api-error'
-import type { DashboardConfig, ParsedInstance, ParsedInstanceList } from './model'
+import type { DashboardConfig, ParsedInstance, ParsedInstanceList, ProjectInfo } from './model'
 import { parseInstance, parseInstanceList } from './parse-instance'
+import { finiteNumber, isRecord, listOf } from './wire-checks'
 
 export interface InstanceDetailData extends ParsedInstance {
   /** The exact response text, for the raw JSON view and bug reports. */
@@ -78,33 +78,34 @@ export const configQuery = queryOptions({
   staleTime: 60_000,
 })
 
-const configSchema = z.object({
-  projects: z.catch(
-    z.array(
-      z.object({
-        id: z.string(),
-        name: z.catch(z.string(), ''),
-        region: z.catch(z.string(), ''),
-        source: z.catch(z.enum(['emulator', 'cloud']), 'emulator'),
-      }),
-    ),
-    [],
-  ),
-  version: z.catch(z.string(), ''),
-  refreshSeconds: z.catch(z.number().check(z.positive()), 30),
-})
-
+/**
+ * Tolerant like the wire parsers: a body that is not an object fails; a bad field falls back to
+ * its default (and a projects list with one bad project to []).
+ */
 function parseConfig(body: unknown): DashboardConfig {
-  const result = configSchema.safeParse(body)
-  if (!result.success) {
+  if (!isRecord(body)) {
     throw new DcsApiError({
       httpStatus: 200,
       kind: 'invalid-response',
       message: 'The dashboard configuration could not be read.',
     })
   }
+  const refreshSeconds = finiteNumber(body.refreshSeconds)
   return {
-    ...result.data,
-    projects: result.data.projects.map((p) => ({ ...p, name: p.name || p.id })),
+    projects: listOf(body.projects, project) ?? [],
+    version: typeof body.version === 'string' ? body.version : '',
+    refreshSeconds: refreshSeconds !== undefined && refreshSeconds > 0 ? refreshSeconds : 30,
+  }
+}
+
+/** A project needs a string id; name (default: the id), region and source have defaults. */
+function project(value: unknown): ProjectInfo | undefined {
+  if (!isRecord(value) || typeof value.id !== 'string') return undefined
+  const { id, name, region, source } = value
+  return {
+    id,
+    name: (typeof name === 'string' ? name : '') || id,
+    region: typeof region === 'string' ? region : '',
+    source: source === 'emulator' || source === 'cloud' ? source : 'emulator',
   }
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod/mini'
 import { InvalidResponseError } from '@/dcs/api-error'
 import type {
   BackupPolicy,
@@ -9,14 +8,21 @@ import type {
   ParsedInstanceList,
   Tag,
 } from '@/dcs/model'
+import {
+  booleanOrText,
+  isRecord,
+  listOf,
+  numberOrNumericText,
+  textOrNumber,
+  trimmedMatch,
+} from '@/dcs/wire-checks'
 
 /**
  * Wire → model for DCS instance detail (v1/v2) and list responses (dcs/REFERENCE.md §3, §4, §9).
  *
- * Tolerant by field: each field has its own schema, run with safeParse, so one malformed field
- * becomes null plus a FieldProblem while the rest still parses. Unknown fields are ignored
- * (the cloud adds fields over time). Only a body that is not an object at all is rejected, with
- * InvalidResponseError.
+ * Tolerant by field: each field has its own check, so one malformed field becomes null plus a
+ * FieldProblem while the rest still parses. Unknown fields are ignored (the cloud adds fields
+ * over time). Only a body that is not an object at all is rejected, with InvalidResponseError.
  *
  * Numbers sent as numeric strings ("6379") are accepted silently: old SDKs and providers typed
  * `port` and `max_memory` as strings (REFERENCE §10 #13), the value is unambiguous, and a
@@ -25,88 +31,63 @@ import type {
 
 type Raw = Record<string, unknown>
 
-/** A field schema plus what it expects, for the problem message. */
+/** A field check plus what it expects, for the problem message. */
 interface Field<T> {
-  schema: z.ZodMiniType<T>
+  /** The value read, or undefined when it is not what the field expects. */
+  check(value: unknown): T | undefined
   expected: string
 }
 
-const finite = z.number().check(z.refine(Number.isFinite))
-const numericString = z.pipe(
-  z.string().check(z.trim(), z.regex(/^-?(\d+\.?\d*|\.\d+)$/)),
-  z.transform(Number),
-)
-const finiteText = z.pipe(finite, z.transform(String))
-
 const numberField: Field<number> = {
-  schema: z.union([finite, numericString]),
+  check: numberOrNumericText,
   expected: 'a number',
 }
 
 const textField: Field<string> = {
-  schema: z.union([z.string(), finiteText]),
+  check: textOrNumber,
   expected: 'a string',
 }
 
 const booleanField: Field<boolean> = {
-  schema: z.union([
-    z.boolean(),
-    z.pipe(
-      z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.enum(['true', 'false'])),
-      z.transform((v) => v === 'true'),
-    ),
-  ]),
+  check: booleanOrText,
   expected: 'true or false',
 }
 
 /** `["a","b"]`, a single string, or a comma-separated string. */
 const stringListField: Field<string[]> = {
-  schema: z.union([
-    z.pipe(z.string(), z.transform(splitList)),
-    z.pipe(
-      z.array(z.union([z.string(), finiteText])),
-      z.transform((items) => items.flatMap(splitList)),
-    ),
-  ]),
+  check: (value) =>
+    typeof value === 'string' ? splitList(value) : listOf(value, textOrNumber)?.flatMap(splitList),
   expected: 'a string or a list of strings',
 }
 
 /** `["eu-de-02"]` or `[{"az_code": "cn-north-4a"}]` (HW v2 list example). */
 const azCodesField: Field<string[]> = {
-  schema: z.union([
-    z.pipe(z.string(), z.transform(splitList)),
-    z.pipe(
-      z.array(
-        z.union([
-          z.string(),
-          z.pipe(
-            z.object({ az_code: z.string() }),
-            z.transform((o) => o.az_code),
-          ),
-        ]),
-      ),
-      z.transform((items) => items.flatMap(splitList)),
-    ),
-  ]),
+  check: (value) =>
+    typeof value === 'string' ? splitList(value) : listOf(value, azCode)?.flatMap(splitList),
   expected: 'a list of AZ codes',
 }
 
+function azCode(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  return isRecord(value) && typeof value.az_code === 'string' ? value.az_code : undefined
+}
+
 const tagsField: Field<Tag[]> = {
-  schema: z.array(
-    z.object({
-      key: z.union([z.string(), finiteText]),
-      value: z.pipe(
-        z.union([z.string(), finiteText, z.null(), z.undefined()]),
-        z.transform((v) => v ?? ''),
-      ),
-    }),
-  ),
+  check: (value) => listOf(value, tag),
   expected: 'a list of {key, value}',
 }
 
-/** `HH:mm:ss`, also `HH:mm`; kept as sent. */
+/** `{key, value}`; a null value reads as "". A tag with no `value` key at all is rejected. */
+function tag(value: unknown): Tag | undefined {
+  if (!isRecord(value) || !('value' in value)) return undefined
+  const key = textOrNumber(value.key)
+  const text = value.value === null || value.value === undefined ? '' : textOrNumber(value.value)
+  return key === undefined || text === undefined ? undefined : { key, value: text }
+}
+
+/** `HH:mm:ss`, also `HH:mm`; trimmed. */
 const clockField: Field<string> = {
-  schema: z.string().check(z.trim(), z.regex(/^([01]?\d|2[0-4]):[0-5]\d(:[0-5]\d)?$/)),
+  check: (value) => trimmedMatch(value, /^([01]?\d|2[0-4]):[0-5]\d(:[0-5]\d)?$/),
   expected: 'a time HH:mm:ss',
 }
 
@@ -138,8 +119,8 @@ class FieldReader {
     if (key === undefined) return null
     const value = this.raw[key]
     if (value === null || value === undefined) return null
-    const result = field.schema.safeParse(value)
-    if (result.success) return result.data
+    const checked = field.check(value)
+    if (checked !== undefined) return checked
     this.problem(key, `expected ${field.expected}, got ${describe(value)}`)
     return null
   }
@@ -373,7 +354,7 @@ function readBackupPolicy(f: FieldReader): BackupPolicy | null {
 /** ISO weekdays 1–7; strings "1" are accepted (some examples send them). */
 function readWeekdays(plan: FieldReader): number[] {
   const values = plan.read('backup_at', {
-    schema: z.array(z.union([finite, numericString])),
+    check: (value) => listOf(value, numberOrNumericText),
     expected: 'a list of weekdays 1–7',
   })
   if (!values) return []
@@ -396,10 +377,6 @@ function slotStart(plan: FieldReader | null, slot: string): string | null {
 
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === ''
-}
-
-function isRecord(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** For problem messages: the string "abc", the number 5, an object, a list … */
