@@ -239,6 +239,9 @@ test('deep links get index.html (history fallback) with no-cache', async () => {
     '/',
     '/wall?project=x',
     '/instances',
+    // Paths the static file server refuses (too long, a NUL byte) still get the app.
+    `/projects/${DE}/instances/${'a'.repeat(5000)}`,
+    `/projects/${DE}/instances/a%00b`,
   ]) {
     const response = await fetch(base + path, { headers: { accept: 'text/html' } })
     expect(response.status, path).toBe(200)

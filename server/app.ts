@@ -270,6 +270,17 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     },
   )
 
+  // @fastify/static refuses odd page paths (very long, NUL bytes) with its own 403 JSON; a person
+  // following such a link gets the app, which says "Page not found" in its own words.
+  app.setErrorHandler((error: { code?: string }, request, reply) => {
+    const path = request.url.split('?')[0] ?? '/'
+    const page = !path.startsWith('/api/') && !path.startsWith('/assets/')
+    if (error.code === 'FST_STATIC_FORBIDDEN_PATH' && page && request.method === 'GET') {
+      return sendIndex(reply)
+    }
+    throw error
+  })
+
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/'
     if (path.startsWith('/api/') || path === '/api') {

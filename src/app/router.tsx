@@ -14,6 +14,8 @@ export function createAppRouter(queryClient: QueryClient) {
     {
       Component: Shell,
       ErrorBoundary: RouteError,
+      // While the first route's code loads: nothing, the page itself shows its skeleton next.
+      HydrateFallback: EmptyFallback,
       children: [
         {
           path: paths.overview.pattern,
@@ -47,7 +49,12 @@ export function createAppRouter(queryClient: QueryClient) {
     {
       path: paths.wall.pattern,
       ErrorBoundary: RouteError,
+      HydrateFallback: EmptyFallback,
       lazy: async () => ({ Component: (await import('@/wall/wall-page')).WallPage }),
     },
   ])
+}
+
+function EmptyFallback() {
+  return null
 }

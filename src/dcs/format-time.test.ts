@@ -31,3 +31,9 @@ test('absolute times are shown in the viewer zone with its abbreviation', () => 
   expect(formatDateTime(created, 'UTC')).toBe('2017-03-31 12:24 UTC')
   expect(formatDateTime(created, 'Europe/Berlin')).toBe('2017-03-31 14:24 CEST')
 })
+
+test('numbers and bare digits are not taken for dates', () => {
+  expect(parseTimestamp('0')).toBeNull()
+  expect(parseTimestamp('1684191548248')).toBeNull()
+  expect(parseTimestamp('2021-04-18')?.toISOString()).toBe('2021-04-18T00:00:00.000Z')
+})

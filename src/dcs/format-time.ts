@@ -31,7 +31,8 @@ export function formatRelative(then: Date, now: Date): string {
 
 /** Parses an ISO-8601 timestamp; null for anything that is not a valid date. */
 export function parseTimestamp(value: string | null | undefined): Date | null {
-  if (!value) return null
+  // Only ISO dates: `new Date("0")` would invent the year 2000.
+  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? null : date
 }

@@ -61,6 +61,13 @@ test('a Redis cluster adds -c, a proxy cluster does not', () => {
   expect(clientCommand(proxy)).toBe('redis-cli -h 10.0.0.5 -p 6379')
 })
 
+test('an unreadable port is left out of redis-cli rather than invented', () => {
+  const seed = fixture('seed-example.json') as Record<string, unknown>
+  const parsed = parseInstance({ ...seed, port: 'six' })
+  expect(parsed.instance.port).toBeNull()
+  expect(clientCommand(parsed.instance)).toBe('redis-cli -h 192.168.3.100')
+})
+
 test('Memcached uses telnet on its port, 11211 by default', () => {
   const base = { engine: 'Memcached', domainName: null, ips: ['10.0.0.7'], mode: 'single' as const }
   expect(clientCommand({ ...base, port: null })).toBe('telnet 10.0.0.7 11211')

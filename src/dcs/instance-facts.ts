@@ -50,7 +50,10 @@ export function clientCommand(
 ): string | null {
   const host = connectHost(instance)
   if (host === null) return null
+  // telnet needs a port: Memcached's standard one. redis-cli gets no -p for an unknown port
+  // rather than an invented one.
   if (isMemcached(instance)) return `telnet ${host} ${instance.port ?? 11211}`
+  const port = instance.port !== null ? ` -p ${instance.port}` : ''
   const cluster = instance.mode === 'cluster' ? ' -c' : ''
-  return `redis-cli -h ${host} -p ${instance.port ?? 6379}${cluster}`
+  return `redis-cli -h ${host}${port}${cluster}`
 }

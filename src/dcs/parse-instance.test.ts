@@ -212,7 +212,7 @@ test('numeric strings are accepted silently, garbage becomes null plus a problem
   expect(instance.maintainBegin).toBeNull()
   expect(instance.tags).toEqual([])
   expect(problems).toEqual([
-    { field: 'used_memory', message: 'expected a number, got the string "lots"' },
+    { field: 'used_memory', message: 'expected a number of 0 or more, got the string "lots"' },
     { field: 'enable_ssl', message: 'expected true or false, got the string "yes"' },
     { field: 'maintain_begin', message: 'expected a time HH:mm:ss, got the string "2 am"' },
   ])
@@ -286,7 +286,7 @@ test('problems inside list rows name the row', () => {
   })
   expect(list.total).toBeNull()
   expect(list.instances[0]?.problems).toEqual([
-    { field: 'instances[0].port', message: 'expected a number, got true' },
+    { field: 'instances[0].port', message: 'expected a number of 0 or more, got true' },
   ])
 })
 
@@ -389,4 +389,27 @@ test('2018 OTCEXT fixture with available_zones as a string, 2021 CREATING row wi
       { key: 'dcs002', value: '002' },
     ],
   })
+})
+
+test('negative sizes and ports are reported, not shown as amounts', () => {
+  const { instance, problems } = parseInstance({
+    ...(fixture('seed-example.json') as Record<string, unknown>),
+    capacity: -4,
+    max_memory: -10,
+    used_memory: -5,
+    port: -1,
+  })
+  expect(instance).toMatchObject({
+    capacityGb: null,
+    maxMemoryMb: null,
+    usedMemoryMb: null,
+    port: null,
+  })
+  expect(problems.map((p) => p.field).sort()).toEqual([
+    'capacity',
+    'max_memory',
+    'port',
+    'used_memory',
+  ])
+  expect(problems[0]?.message).toContain('expected a number of 0 or more, got the number')
 })

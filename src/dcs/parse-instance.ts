@@ -43,6 +43,15 @@ const numberField: Field<number> = {
   expected: 'a number',
 }
 
+/** Sizes and ports: a negative value is as unreadable as text, not a number to show. */
+const amountField: Field<number> = {
+  check: (value) => {
+    const n = numberOrNumericText(value)
+    return n !== undefined && n >= 0 ? n : undefined
+  },
+  expected: 'a number of 0 or more',
+}
+
 const textField: Field<string> = {
   check: textOrNumber,
   expected: 'a string',
@@ -211,10 +220,10 @@ function readInstance(f: FieldReader): ParsedInstance {
     engineVersion: f.text('engine_version'),
     mode: decodeMode(cacheMode, resourceSpecCode, flavorSpecCode, productId),
     capacityGb: readCapacity(f),
-    usedMemoryMb: f.read('used_memory', numberField),
-    maxMemoryMb: f.read('max_memory', numberField),
+    usedMemoryMb: f.read('used_memory', amountField),
+    maxMemoryMb: f.read('max_memory', amountField),
     ips: f.list('ip'),
-    port: f.read('port', numberField),
+    port: f.read('port', amountField),
     domainName: f.text(['domain_name', 'domainName']),
     readonlyDomainName: f.text(['readonly_domain_name', 'readonlyDomainName']),
     backendAddrs: f.list('backend_addrs'),
@@ -262,8 +271,8 @@ function readInstance(f: FieldReader): ParsedInstance {
 
 /** `capacity` is whole GB and 0 for sub-GB flavors, whose size is `capacity_minor` ".125". */
 function readCapacity(f: FieldReader): number | null {
-  const capacity = f.read('capacity', numberField)
-  const minor = f.read('capacity_minor', numberField)
+  const capacity = f.read('capacity', amountField)
+  const minor = f.read('capacity_minor', amountField)
   if (capacity !== null && capacity > 0) return capacity
   if (minor !== null && minor > 0) return minor
   if (capacity === 0) {
@@ -336,7 +345,7 @@ function readBackupPolicy(f: FieldReader): BackupPolicy | null {
   const result: BackupPolicy = {
     policyId: outer.text('backup_policy_id'),
     backupType: policy?.text('backup_type') ?? null,
-    saveDays: policy?.read('save_days', numberField) ?? null,
+    saveDays: policy?.read('save_days', amountField) ?? null,
     periodType: plan?.text('period_type') ?? null,
     weekdays: plan ? readWeekdays(plan) : [],
     beginAt: slot ? slotStart(plan, slot) : null,

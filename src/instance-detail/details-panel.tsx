@@ -23,7 +23,7 @@ export function DetailsPanel({ instance }: { instance: Instance }) {
     <Panel title="Details">
       <FactList
         rows={[
-          ['Created', <When iso={instance.createdAt} now={now} />],
+          ['Created', instance.createdAt ? <When iso={instance.createdAt} now={now} /> : null],
           ['Last changed', instance.updatedAt ? <When iso={instance.updatedAt} now={now} /> : null],
           ['Billing', instance.chargingMode === null ? null : billingLabel(instance.chargingMode)],
           ['Product', instance.productId],
