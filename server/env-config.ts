@@ -40,7 +40,9 @@ function flag(env: Env, name: string): boolean | undefined {
   if (raw === undefined || raw === '') return undefined
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true
   if (['0', 'false', 'no', 'off'].includes(raw)) return false
-  throw new ConfigError(`${name}="${env[name]}" must be 1 or 0.`)
+  throw new ConfigError(
+    `${name}="${env[name]}" must be 1 or 0 (true/false, yes/no and on/off work too).`,
+  )
 }
 
 export function readConfig(env: Env): ServerConfig {

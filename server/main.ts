@@ -62,7 +62,7 @@ async function main(): Promise<void> {
         ? loadEmulatorDataFile(config.emulatorDataFile)
         : undefined
     const started = await listenOrExplain(
-      'The emulator (DCS_EMULATOR_PORT)',
+      'DCS_EMULATOR_PORT',
       '127.0.0.1',
       config.emulatorPort,
       () =>
@@ -81,7 +81,9 @@ async function main(): Promise<void> {
       endpoint: started.url,
       auth: staticTokenAuth(started.token),
     }))
-    const names = started.projects.map((p) => `${p.region} ${p.id.slice(0, 4)}…`).join(', ')
+    const names =
+      started.projects.map((p) => `${p.region} ${p.id.slice(0, 4)}…`).join(', ') ||
+      'none (the data file lists no project)'
     source =
       config.emulatorDataFile !== undefined
         ? `emulator with ${config.emulatorDataFile}, projects ${names}`
