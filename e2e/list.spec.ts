@@ -149,7 +149,13 @@ test('at phone width the page does not scroll sideways and the name column stays
   const box = await firstName.boundingBox()
   expect(box?.x).toBeGreaterThanOrEqual(0)
   expect(box?.x).toBeLessThan(40)
+  await region.evaluate((el) => (el.scrollLeft = 0))
+  // The table goes on past the right edge, and the page says so.
+  await expect(page.getByText('Scroll sideways for more columns →')).toBeVisible()
+  await expect(page.getByTestId('scroll-fade')).toBeVisible()
   await page.screenshot({ path: 'test-results/screenshots/list-390x844.png' })
+  await region.evaluate((el) => (el.scrollLeft = el.scrollWidth))
+  await expect(page.getByTestId('scroll-fade')).toHaveCount(0)
 })
 
 test('the list has no axe violations', async ({ page }) => {
@@ -159,3 +165,76 @@ test('the list has no axe violations', async ({ page }) => {
   expect(results.violations).toEqual([])
   await page.screenshot({ path: 'test-results/screenshots/list-1280x720.png', fullPage: true })
 })
+
+test('a link naming nothing that exists is cleaned; a value matching nothing now is shown', async ({
+  page,
+}) => {
+  await page.goto('/?sort=name')
+  await expect(page.getByText('37 instances', { exact: true })).toBeVisible()
+  await page.goto('/?project=deadbeef&status=nope&engine=Oracle&mode=weird&sort=name')
+  // The unknown values are dropped from the link, replacing it rather than adding to history.
+  await expect(page).toHaveURL(/\/\?sort=name$/)
+  await expect.poll(async () => (await names(page)).length).toBe(37)
+  for (const label of ['Project', 'Status', 'Engine', 'Mode']) {
+    await expect(page.getByLabel(label, { exact: true })).toHaveValue('')
+  }
+  await expect(page.getByText('No instance matches these filters.')).toHaveCount(0)
+  await page.goBack()
+  await expect(page).toHaveURL(/\/\?sort=name$/)
+
+  // Known values that match nothing at the moment stay, and the controls say so.
+  await page.goto(`/projects/${DEMO.euNl}/instances?status=restarting&mode=proxy`)
+  await expect(page).toHaveURL(/\?status=RESTARTING&mode=proxy$/)
+  await expect(page.getByText('No instance matches these filters.')).toBeVisible()
+  const status = page.getByLabel('Status', { exact: true })
+  await expect(status).toHaveValue('status:RESTARTING')
+  await expect(status.locator('option:checked')).toHaveText(/RESTARTING .*\(none now\)/)
+  const mode = page.getByLabel('Mode', { exact: true })
+  await expect(mode).toHaveValue('proxy')
+  await expect(mode.locator('option:checked')).toHaveText(/\(none now\)/)
+})
+
+test('an unwatched project says so, with no retry, summary or filters', async ({ page }) => {
+  await page.goto('/projects/deadbeefdeadbeefdeadbeefdeadbeef/instances')
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'This dashboard does not watch project deadbeefdeadbeefdeadbeefdeadbeef',
+    }),
+  ).toBeVisible()
+  await expect(page.getByRole('button', { name: /Retry/ })).toHaveCount(0)
+  await expect(page.getByRole('search')).toHaveCount(0)
+  await expect(page.getByText(/0 instances/)).toHaveCount(0)
+  await page.getByRole('link', { name: 'All instances' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'All instances' })).toBeVisible()
+
+  await page.goto(`/projects/deadbeefdeadbeefdeadbeefdeadbeef/instances/${DEMO.seedInstance}`)
+  await expect(
+    page.getByRole('heading', { level: 1, name: /does not watch project deadbeef/ }),
+  ).toBeVisible()
+  await expect(page.getByText('Instance not found')).toHaveCount(0)
+})
+
+for (const [width, height] of [
+  [1440, 900],
+  [1280, 800],
+] as const) {
+  test(`at ${width}×${height} the whole table fits without a sideways scroll`, async ({ page }) => {
+    await page.setViewportSize({ width, height })
+    await page.goto('/?sort=memory')
+    await expect(table(page)).toBeVisible()
+    const region = page.getByRole('region', { name: /Instances table/ })
+    const [scrollWidth, clientWidth] = await region.evaluate((el) => [
+      el.scrollWidth,
+      el.clientWidth,
+    ])
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth)
+    await expect(page.getByText('Scroll sideways for more columns →')).toHaveCount(0)
+    await expect(table(page).getByRole('columnheader', { name: /Created/ })).toBeVisible()
+    // "104.0 % CRITICAL" on one line: the percent and its level share a baseline.
+    const percent = table(page).getByText('104.0 %', { exact: false }).first()
+    const box = await percent.boundingBox()
+    expect(box?.height).toBeLessThan(24)
+    await page.screenshot({ path: `test-results/screenshots/list-${width}x${height}.png` })
+  })
+}

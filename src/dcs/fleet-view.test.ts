@@ -6,6 +6,7 @@ import {
   distinctValues,
   EMPTY_FILTER,
   matchesFilter,
+  sanitizeFilter,
   severityGroup,
   sortRows,
   type FleetRow,
@@ -195,4 +196,25 @@ test('counts per status class and memory alerts', () => {
 
 test('distinct values ignore case duplicates, blanks and nulls', () => {
   expect(distinctValues(['Redis', 'redis', null, ' ', 'Memcached'])).toEqual(['Memcached', 'Redis'])
+})
+
+test('filter values naming nothing that exists are dropped; values matching nothing now stay', () => {
+  const vocabulary = {
+    projectIds: ['p1', 'p2'],
+    statuses: ['RUNNING', 'FROZEN', 'Hibernating'],
+    engines: ['Redis', 'Memcached'],
+  }
+  const filter = {
+    ...EMPTY_FILTER,
+    projectIds: ['deadbeef', 'p2'],
+    statuses: ['NOPE', 'FROZEN', 'hibernating'],
+    engines: ['Oracle', 'memcached', 'MEMCACHED'],
+  }
+  expect(sanitizeFilter(filter, vocabulary)).toEqual({
+    ...EMPTY_FILTER,
+    projectIds: ['p2'],
+    statuses: ['FROZEN', 'HIBERNATING'],
+    engines: ['Memcached'],
+  })
+  expect(sanitizeFilter(EMPTY_FILTER, vocabulary)).toEqual(EMPTY_FILTER)
 })

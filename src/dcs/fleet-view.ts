@@ -224,3 +224,35 @@ export function distinctValues(values: Iterable<string | null>): string[] {
   }
   return [...seen.values()].sort((a, b) => collator.compare(a, b))
 }
+
+/** The engines DCS offers; a link naming any other engine can never match and is dropped. */
+export const KNOWN_ENGINES: readonly string[] = ['Redis', 'Memcached']
+
+/** What a filter value may name: the configured projects and the known statuses and engines. */
+export interface FilterVocabulary {
+  projectIds: readonly string[]
+  /** Known statuses plus the ones the fleet reports now (the cloud may add new ones). */
+  statuses: readonly string[]
+  /** Known engines plus the ones the fleet reports now. */
+  engines: readonly string[]
+}
+
+/**
+ * Drops filter values that name nothing that could ever exist (a project this dashboard does not
+ * watch, a status or engine nobody knows), so the controls never claim "All …" while a hidden
+ * value empties the list. Values that merely match nothing at the moment are kept. Engines take
+ * the vocabulary's spelling (`redis` → `Redis`), statuses are upper case.
+ */
+export function sanitizeFilter<F extends FleetFilter>(filter: F, vocabulary: FilterVocabulary): F {
+  const canonical = (allowed: readonly string[], value: string) =>
+    allowed.find((a) => a.trim().toLowerCase() === value.trim().toLowerCase())
+  const keep = (values: string[], allowed: readonly string[]) => [
+    ...new Set(values.flatMap((v) => canonical(allowed, v) ?? [])),
+  ]
+  return {
+    ...filter,
+    projectIds: filter.projectIds.filter((id) => vocabulary.projectIds.includes(id)),
+    statuses: keep(filter.statuses, vocabulary.statuses).map((s) => s.trim().toUpperCase()),
+    engines: keep(filter.engines, vocabulary.engines),
+  }
+}

@@ -56,13 +56,26 @@ export function LoadFailure({
   retrying: boolean
 }) {
   const kind = error instanceof DcsApiError ? error.kind : 'upstream'
+  // The server's own answer for a project id it is not configured to watch.
+  const unwatched = error instanceof DcsApiError && error.code === 'DASH.UNKNOWN_PROJECT'
   return (
     <div role="alert" className="rounded-xl border border-line bg-surface-raised p-6 sm:p-8">
       <h1 className="text-2xl font-semibold">
-        {headings[kind] ?? 'The instance could not be loaded'}
+        {unwatched ? (
+          <>
+            This dashboard does not watch project{' '}
+            <span className="font-mono break-all">{projectId}</span>
+          </>
+        ) : (
+          (headings[kind] ?? 'The instance could not be loaded')
+        )}
       </h1>
       <p className="mt-2 text-ink-muted">{failureText(error)}</p>
-      <p className="mt-2 text-ink-muted">{advice[kind]}</p>
+      <p className="mt-2 text-ink-muted">
+        {unwatched
+          ? 'The link names a project that is not configured on this dashboard, so none of its instances can be shown. Check the project id, or ask an operator of the dashboard to add the project.'
+          : advice[kind]}
+      </p>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-ink-muted">Project</dt>
         <dd className="font-mono break-all">{projectId}</dd>

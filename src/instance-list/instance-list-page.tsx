@@ -1,19 +1,24 @@
 import { useEffect, useMemo } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { paths } from '@/app/paths'
+import { DcsApiError } from '@/dcs/api-error'
 import { failureText } from '@/dcs/failure-text'
 import {
   countByStatusClass,
   countMemoryAlerts,
   distinctValues,
+  KNOWN_ENGINES,
   matchesFilter,
   sortRows,
+  type FilterVocabulary,
   type SortKey,
 } from '@/dcs/fleet-view'
 import type { InstanceMode, ProjectInfo, StatusClass } from '@/dcs/model'
+import { KNOWN_STATUSES } from '@/dcs/statuses'
 import { StaleBanner, UpdatedAgo } from '@/ui/freshness'
 import { Skeleton } from '@/ui/skeleton'
 import {
+  cleanListParams,
   defaultDirection,
   hasActiveFilter,
   listViewToParams,
@@ -50,20 +55,54 @@ function projectName(project: ProjectState): string {
   return project.project ? `${project.project.name} (${project.project.region})` : project.projectId
 }
 
+/** The server answers this for a project id it is not configured to watch. */
+export const UNKNOWN_PROJECT_CODE = 'DASH.UNKNOWN_PROJECT'
+
+function isUnknownProject(error: Error | null): boolean {
+  return error instanceof DcsApiError && error.code === UNKNOWN_PROJECT_CODE
+}
+
 function FleetList({ projectId }: { projectId: string | null }) {
   const [searchParams, setSearchParams] = useSearchParams()
-  const view = useMemo(() => parseListView(searchParams), [searchParams])
   const projectIds = useMemo(() => (projectId === null ? null : [projectId]), [projectId])
   const fleet = useFleet(projectIds)
 
+  // Once every project has answered, filter values naming nothing that exists are dropped (and the
+  // link cleaned below), so the controls never read "All …" over an empty list.
+  const { rows, settled } = fleet
+  const projectIdsKey = fleet.projects.map((p) => p.projectId).join(',')
+  const vocabulary = useMemo((): FilterVocabulary | null => {
+    if (!settled) return null
+    const instances = rows.map((r) => r.instance)
+    return {
+      projectIds: projectIdsKey.split(','),
+      statuses: [...KNOWN_STATUSES, ...distinctValues(instances.map((i) => i.status))],
+      engines: [...KNOWN_ENGINES, ...distinctValues(instances.map((i) => i.engine))],
+    }
+  }, [rows, settled, projectIdsKey])
+  const { view, replaceWith } = useMemo(
+    () =>
+      vocabulary
+        ? cleanListParams(searchParams, vocabulary)
+        : { view: parseListView(searchParams), replaceWith: null },
+    [searchParams, vocabulary],
+  )
+  useEffect(() => {
+    if (replaceWith) setSearchParams(replaceWith, { replace: true })
+  }, [replaceWith, setSearchParams])
+
   const configured: ProjectInfo[] = fleet.projects.flatMap((p) => (p.project ? [p.project] : []))
   const single = projectId !== null ? fleet.projects[0] : undefined
+  const unwatched =
+    projectId !== null && single !== undefined && !single.hasData && isUnknownProject(single.error)
   const title =
     projectId === null
       ? 'All instances'
-      : single?.project
-        ? `Instances in ${single.project.name}`
-        : 'Instances'
+      : unwatched
+        ? 'Project not watched'
+        : single?.project
+          ? `Instances in ${single.project.name}`
+          : 'Instances'
 
   useEffect(() => {
     document.title = `${title} · DCS Dashboard`
@@ -112,6 +151,8 @@ function FleetList({ projectId }: { projectId: string | null }) {
   const failedProjects = fleet.projects.filter((p) => p.error !== null)
   const anyData = fleet.projects.some((p) => p.hasData)
 
+  if (unwatched) return <UnwatchedProject projectId={projectId} />
+
   return (
     <div className="flex flex-col gap-4">
       <header className="flex flex-wrap items-end justify-between gap-2">
@@ -146,7 +187,17 @@ function FleetList({ projectId }: { projectId: string | null }) {
       )}
 
       {failedProjects.map((p) =>
-        p.hasData ? (
+        // A project dropped from the configuration since the list was opened: nothing to retry.
+        isUnknownProject(p.error) && !p.hasData ? (
+          <p
+            key={p.projectId}
+            role="alert"
+            className="rounded-lg border border-line bg-surface-raised px-3 py-2 text-sm"
+          >
+            This dashboard does not watch project{' '}
+            <span className="font-mono break-all">{p.projectId}</span> any more.
+          </p>
+        ) : p.hasData ? (
           <StaleBanner
             key={p.projectId}
             updatedAt={p.dataUpdatedAt}
@@ -229,6 +280,29 @@ function FleetList({ projectId }: { projectId: string | null }) {
           ) : null}
         </>
       )}
+    </div>
+  )
+}
+
+function UnwatchedProject({ projectId }: { projectId: string }) {
+  return (
+    <div role="alert" className="rounded-xl border border-line bg-surface-raised p-6 sm:p-8">
+      <h1 className="text-2xl font-semibold">
+        This dashboard does not watch project{' '}
+        <span className="font-mono break-all">{projectId}</span>
+      </h1>
+      <p className="mt-2 text-ink-muted">
+        The link names a project that is not configured on this dashboard, so it has no instances to
+        show. Check the project id, or ask an operator of the dashboard to add the project.
+      </p>
+      <div className="mt-6">
+        <Link
+          to={paths.overview.href()}
+          className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-surface"
+        >
+          All instances
+        </Link>
+      </div>
     </div>
   )
 }

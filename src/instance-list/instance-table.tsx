@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { paths } from '@/app/paths'
 import { displayName, type FleetRow, type SortDirection, type SortKey } from '@/dcs/fleet-view'
@@ -40,10 +40,10 @@ function Maintenance({ instance }: { instance: Instance }) {
   if (!local) return <Missing what="Maintenance window" />
   const open = maintenanceWindow(instance.maintainBegin, instance.maintainEnd, now)?.inWindowNow
   return (
-    <span className="whitespace-nowrap tabular-nums">
-      {local}
+    <span className="tabular-nums">
+      <span className="whitespace-nowrap">{local}</span>
       {open && (
-        <span className="ml-1.5 rounded bg-status-progress/15 px-1.5 py-0.5 text-xs font-semibold text-status-progress">
+        <span className="ml-1.5 inline-block rounded bg-status-progress/15 px-1.5 py-0.5 text-xs font-semibold text-status-progress">
           now
         </span>
       )}
@@ -70,7 +70,7 @@ const InstanceRow = memo(function InstanceRow({
     <tr className="border-t border-line hover:bg-surface-sunken/60">
       <th
         scope="row"
-        className="sticky left-0 z-10 max-w-[14rem] bg-surface-raised px-3 py-2 text-left font-medium shadow-[1px_0_0_var(--color-line)] sm:max-w-[18rem]"
+        className="sticky left-0 z-10 max-w-[11rem] bg-surface-raised py-2 pr-1.5 pl-3 text-left font-medium shadow-[1px_0_0_var(--color-line)] 2xl:max-w-[14rem]"
       >
         <Link
           to={paths.instanceDetail.href(projectId, instance.id)}
@@ -83,34 +83,35 @@ const InstanceRow = memo(function InstanceRow({
           <span className="block truncate text-xs font-normal text-ink-muted">{projectLabel}</span>
         )}
       </th>
-      <td className="px-3 py-2">
+      <td className="px-1.5 py-2 whitespace-nowrap">
         <StatusBadge status={instance.status} />
       </td>
-      <td className="px-3 py-2 whitespace-nowrap">{engine || <Missing what="Engine" />}</td>
-      <td className="px-3 py-2 whitespace-nowrap">
+      <td className="px-1.5 py-2 whitespace-nowrap">{engine || <Missing what="Engine" />}</td>
+      <td className="px-1.5 py-2 whitespace-nowrap">
         {instance.mode !== 'unknown' ? modeLabel(instance.mode) : <Missing what="Mode" />}
       </td>
-      <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
+      <td className="px-1.5 py-2 text-right whitespace-nowrap tabular-nums">
         {instance.capacityGb !== null ? (
           capacityLabel(instance.capacityGb)
         ) : (
           <Missing what="Capacity" />
         )}
       </td>
-      <td className="min-w-[13rem] px-3 py-2">
+      {/* "104.1 % CRITICAL" stays on one line; the amounts move under it when space is short. */}
+      <td className="w-36 min-w-[9rem] px-1.5 py-2 [&_span]:whitespace-nowrap [&>div>div:first-child]:flex-wrap [&>div>div:first-child]:gap-y-0">
         <MemoryMeter usedMb={instance.usedMemoryMb} maxMb={instance.maxMemoryMb} />
       </td>
-      <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
+      <td className="px-1.5 py-2 font-mono text-xs tracking-tight whitespace-nowrap">
         {addr ?? <Missing what="Address" />}
         {extraIps > 0 && <span className="ml-1 text-ink-muted">+{extraIps}</span>}
       </td>
-      <td className="px-3 py-2 whitespace-nowrap">
+      <td className="hidden px-1.5 py-2 text-xs 2xl:table-cell">
         {zones.length ? zones.join(', ') : <Missing what="AZ" />}
       </td>
-      <td className="px-3 py-2">
+      <td className="px-1.5 py-2">
         <Maintenance instance={instance} />
       </td>
-      <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+      <td className="hidden px-1.5 py-2 whitespace-nowrap tabular-nums xl:table-cell">
         {created ? (
           <time dateTime={created.toISOString()} title={formatDateTime(created)}>
             {dateOnly.format(created)}
@@ -143,7 +144,7 @@ function SortHeader({
     <th
       scope="col"
       aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
-      className={cn('px-3 py-2 text-left font-semibold', className)}
+      className={cn('px-1.5 py-2 text-left font-semibold', className)}
     >
       <button
         type="button"
@@ -178,78 +179,121 @@ export function InstanceTable({
   projectLabels: Map<string, string> | null
   caption: string
 }) {
-  const plain = 'px-3 py-2 text-left font-semibold text-ink-muted'
+  const plain = 'px-1.5 py-2 text-left font-semibold text-ink-muted'
+  const { ref, onScroll, more } = useMoreToTheRight()
   return (
-    <div
-      role="region"
-      aria-label="Instances table, scrolls sideways"
-      tabIndex={0}
-      className="relative overflow-x-auto rounded-xl border border-line bg-surface-raised"
-    >
-      <table className="w-full border-collapse text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-surface-raised text-xs">
-          <tr>
-            <SortHeader
-              label="Name"
-              sortKey="name"
-              sort={sort}
-              direction={direction}
-              onSort={onSort}
-              className="sticky left-0 z-10 bg-surface-raised shadow-[1px_0_0_var(--color-line)]"
-            />
-            <SortHeader
-              label="Status"
-              sortKey="severity"
-              sort={sort}
-              direction={direction}
-              onSort={onSort}
-            />
-            <th scope="col" className={plain}>
-              Engine
-            </th>
-            <th scope="col" className={plain}>
-              Mode
-            </th>
-            <th scope="col" className={cn(plain, 'text-right')}>
-              Capacity
-            </th>
-            <SortHeader
-              label="Memory"
-              sortKey="memory"
-              sort={sort}
-              direction={direction}
-              onSort={onSort}
-            />
-            <th scope="col" className={plain}>
-              Address
-            </th>
-            <th scope="col" className={plain}>
-              AZ
-            </th>
-            <th scope="col" className={plain}>
-              Maintenance ({viewerZone})
-            </th>
-            <SortHeader
-              label="Created"
-              sortKey="created"
-              sort={sort}
-              direction={direction}
-              onSort={onSort}
-            />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <InstanceRow
-              key={`${row.projectId}/${row.instance.id}`}
-              instance={row.instance}
-              projectId={row.projectId}
-              projectLabel={projectLabels?.get(row.projectId) ?? null}
-            />
-          ))}
-        </tbody>
-      </table>
+    <div className="relative">
+      {more && (
+        <p className="mb-1 text-right text-xs text-ink-muted" aria-hidden="true">
+          Scroll sideways for more columns →
+        </p>
+      )}
+      <div
+        ref={ref}
+        onScroll={onScroll}
+        role="region"
+        aria-label="Instances table, scrolls sideways"
+        tabIndex={0}
+        className="relative overflow-x-auto rounded-xl border border-line bg-surface-raised"
+      >
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-surface-raised text-xs">
+            <tr>
+              <SortHeader
+                label="Name"
+                sortKey="name"
+                sort={sort}
+                direction={direction}
+                onSort={onSort}
+                className="sticky left-0 z-10 bg-surface-raised pl-3 shadow-[1px_0_0_var(--color-line)]"
+              />
+              <SortHeader
+                label="Status"
+                sortKey="severity"
+                sort={sort}
+                direction={direction}
+                onSort={onSort}
+              />
+              <th scope="col" className={plain}>
+                Engine
+              </th>
+              <th scope="col" className={plain}>
+                Mode
+              </th>
+              <th scope="col" className={cn(plain, 'text-right')}>
+                Capacity
+              </th>
+              <SortHeader
+                label="Memory"
+                sortKey="memory"
+                sort={sort}
+                direction={direction}
+                onSort={onSort}
+              />
+              <th scope="col" className={plain}>
+                Address
+              </th>
+              <th scope="col" className={cn(plain, 'hidden 2xl:table-cell')}>
+                AZ
+              </th>
+              <th scope="col" className={plain}>
+                Maintenance
+                <span className="block max-w-[9rem] truncate font-normal" title={viewerZone}>
+                  {viewerZone}
+                </span>
+              </th>
+              <SortHeader
+                label="Created"
+                sortKey="created"
+                sort={sort}
+                direction={direction}
+                onSort={onSort}
+                className="hidden xl:table-cell"
+              />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <InstanceRow
+                key={`${row.projectId}/${row.instance.id}`}
+                instance={row.instance}
+                projectId={row.projectId}
+                projectLabel={projectLabels?.get(row.projectId) ?? null}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {/* A fade at the right edge says the table goes on past it. */}
+      {more && (
+        <div
+          aria-hidden="true"
+          data-testid="scroll-fade"
+          className="pointer-events-none absolute right-px bottom-px h-[calc(100%-1.5rem)] w-10 rounded-r-xl bg-linear-to-l from-surface-raised to-transparent"
+        />
+      )}
     </div>
   )
+}
+
+/** Whether the scroll box hides columns to the right (the phone-width case). */
+function useMoreToTheRight() {
+  const ref = useRef<HTMLDivElement>(null)
+  const [more, setMore] = useState(false)
+  const onScroll = useCallback(() => {
+    const el = ref.current
+    if (el) setMore(el.scrollLeft + el.clientWidth < el.scrollWidth - 2)
+  }, [])
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    onScroll()
+    const observer = new ResizeObserver(onScroll)
+    observer.observe(el)
+    const table = el.firstElementChild
+    if (table) observer.observe(table)
+    return () => observer.disconnect()
+  }, [onScroll])
+  return { ref, onScroll, more }
 }

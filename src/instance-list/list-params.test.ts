@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { listViewToParams, parseListView } from './list-params'
+import { cleanListParams, listViewToParams, parseListView } from './list-params'
 
 const parse = (query: string) => parseListView(new URLSearchParams(query))
 
@@ -52,4 +52,38 @@ test('bad values fall back to defaults', () => {
   expect(view.page).toBe(1)
   expect(view.pageSize).toBe(50)
   expect(parse('page=2.5').page).toBe(1)
+})
+
+const vocabulary = {
+  projectIds: ['p1', 'p2'],
+  statuses: ['RUNNING', 'FROZEN', 'ERROR'],
+  engines: ['Redis', 'Memcached'],
+}
+const clean = (query: string) => cleanListParams(new URLSearchParams(query), vocabulary)
+
+test('a link naming an unwatched project, unknown status, engine or mode is cleaned', () => {
+  for (const query of ['project=deadbeef', 'status=nope', 'engine=Oracle', 'mode=weird']) {
+    const { view, replaceWith } = clean(`${query}&sort=name`)
+    expect(view).toEqual(parse('sort=name'))
+    expect(replaceWith?.toString()).toBe('sort=name')
+  }
+  const { view, replaceWith } = clean('class=broken,failed&project=p1,deadbeef&q=cart')
+  expect(view).toMatchObject({ statusClasses: ['failed'], projectIds: ['p1'], query: 'cart' })
+  expect(replaceWith?.toString()).toBe('q=cart&class=failed&project=p1')
+})
+
+test('values that simply match nothing now stay, and a clean link is left alone', () => {
+  const { view, replaceWith } = clean('status=FROZEN&engine=Memcached&mode=proxy&project=p2')
+  expect(view).toMatchObject({
+    statuses: ['FROZEN'],
+    engines: ['Memcached'],
+    modes: ['proxy'],
+    projectIds: ['p2'],
+  })
+  expect(replaceWith).toBeNull()
+  expect(clean('q=%20').replaceWith).toBeNull()
+  // Respelled values are written back as the dashboard spells them.
+  expect(clean('engine=redis&status=frozen').replaceWith?.toString()).toBe(
+    'status=FROZEN&engine=Redis',
+  )
 })

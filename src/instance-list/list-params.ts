@@ -1,4 +1,10 @@
-import type { FleetFilter, SortDirection, SortKey } from '@/dcs/fleet-view'
+import {
+  sanitizeFilter,
+  type FilterVocabulary,
+  type FleetFilter,
+  type SortDirection,
+  type SortKey,
+} from '@/dcs/fleet-view'
 import type { InstanceMode, StatusClass } from '@/dcs/model'
 import { STATUS_CLASS_ORDER } from '@/dcs/statuses'
 
@@ -20,7 +26,7 @@ export const PAGE_SIZES = [25, 50, 100, 200] as const
 export const DEFAULT_PAGE_SIZE = 50
 
 export const SORT_KEYS: readonly SortKey[] = ['severity', 'name', 'memory', 'created']
-const MODES: readonly InstanceMode[] = [
+export const MODES: readonly InstanceMode[] = [
   'single',
   'master_standby',
   'cluster',
@@ -104,4 +110,21 @@ export function hasActiveFilter(view: ListView): boolean {
     view.modes.length ||
     view.projectIds.length,
   )
+}
+
+const FILTER_KEYS = ['class', 'status', 'engine', 'mode', 'project'] as const
+
+/**
+ * The view a link shows once filter values naming nothing that exists (an unwatched project, an
+ * unknown status, class, engine or mode) are dropped, and the link to replace the current one with
+ * when that dropped or respelled anything (null when the link is already clean).
+ */
+export function cleanListParams(
+  params: URLSearchParams,
+  vocabulary: FilterVocabulary,
+): { view: ListView; replaceWith: URLSearchParams | null } {
+  const view = sanitizeFilter(parseListView(params), vocabulary)
+  const next = listViewToParams(view)
+  const changed = FILTER_KEYS.some((key) => params.getAll(key).join(',') !== (next.get(key) ?? ''))
+  return { view, replaceWith: changed ? next : null }
 }

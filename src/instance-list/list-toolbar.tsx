@@ -3,7 +3,7 @@ import { modeLabel } from '@/dcs/instance-facts'
 import type { InstanceMode, ProjectInfo } from '@/dcs/model'
 import { STATUS_CLASS_LABEL, STATUS_CLASS_ORDER, statusInfo } from '@/dcs/statuses'
 import type { SortKey } from '@/dcs/fleet-view'
-import { defaultDirection, hasActiveFilter, SORT_KEYS, type ListView } from './list-params'
+import { defaultDirection, hasActiveFilter, MODES, SORT_KEYS, type ListView } from './list-params'
 
 const SORT_LABELS: Record<SortKey, string> = {
   severity: 'Severity',
@@ -48,6 +48,24 @@ function Select({
     </div>
   )
 }
+
+/**
+ * The fleet's values plus the one a link chose when none of the fleet has it now, so the select
+ * shows what filters the list ("Memcached (none now)") instead of falling back to "All …".
+ */
+function withCurrent<T extends string>(
+  present: readonly T[],
+  current: string,
+): { value: T; absent: boolean }[] {
+  const options = present.map((value) => ({ value, absent: false }))
+  const missing =
+    current !== '' &&
+    current !== 'custom' &&
+    !present.some((p) => p.toLowerCase() === current.toLowerCase())
+  return missing ? [...options, { value: current as T, absent: true }] : options
+}
+
+const NONE_NOW = ' (none now)'
 
 /** The status select combines classes and single statuses: `class:failed` or `status:ERROR`. */
 function statusValue(view: ListView): string {
@@ -152,32 +170,36 @@ export function ListToolbar({
           ))}
         </optgroup>
         <optgroup label="Statuses">
-          {statuses.map((s) => (
-            <option key={s} value={`status:${s.toUpperCase()}`}>
-              {s} ({statusInfo(s).label})
-            </option>
-          ))}
+          {withCurrent(statuses, view.statuses.length === 1 ? (view.statuses[0] ?? '') : '').map(
+            ({ value: s, absent }) => (
+              <option key={s} value={`status:${s.toUpperCase()}`}>
+                {s} ({statusInfo(s).label}){absent && NONE_NOW}
+              </option>
+            ),
+          )}
         </optgroup>
       </Select>
       <Select label="Engine" value={engine} onChange={(v) => onChange({ engines: v ? [v] : [] })}>
         <option value="">All engines</option>
         {engine === 'custom' && <option value="custom">Several (from link)</option>}
-        {engines.map((e) => (
+        {withCurrent(engines, engine).map(({ value: e, absent }) => (
           <option key={e} value={e}>
             {e}
+            {absent && NONE_NOW}
           </option>
         ))}
       </Select>
       <Select
         label="Mode"
         value={mode}
-        onChange={(v) => onChange({ modes: modes.filter((m) => m === v) })}
+        onChange={(v) => onChange({ modes: MODES.filter((m) => m === v) })}
       >
         <option value="">All modes</option>
         {mode === 'custom' && <option value="custom">Several (from link)</option>}
-        {modes.map((m) => (
+        {withCurrent(modes, mode).map(({ value: m, absent }) => (
           <option key={m} value={m}>
             {m === 'unknown' ? 'Unknown mode' : modeLabel(m)}
+            {absent && NONE_NOW}
           </option>
         ))}
       </Select>
