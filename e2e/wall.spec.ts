@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO, emulatorUrl, serverUrl } from './servers'
+import { DEMO, emulatorUrl, fleetInstance, serverUrl } from './servers'
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -86,6 +86,11 @@ for (const size of SIZES) {
     expect(pageCount).toBeGreaterThan(1)
     await expect(tiles(page).first()).toHaveAttribute('data-severity', 'failed')
     await expectFits(page)
+    // The engine · mode · zone line stays readable at the smallest tile font (720p).
+    const factsPx = await page
+      .getByTestId('wall-tile-facts')
+      .evaluateAll((els) => Math.min(...els.map((e) => parseFloat(getComputedStyle(e).fontSize))))
+    expect(factsPx).toBeGreaterThanOrEqual(11.9)
     await page.screenshot({
       path: `test-results/screenshots/wall-300-${size.width}x${size.height}.png`,
     })
@@ -231,7 +236,8 @@ test('the URL configures the screen and bad values fall back to defaults', async
   await page.goto('/wall?status=failed,FROZEN,bogus')
   await expect(tiles(page)).toHaveCount(5)
   await page.mouse.move(300, 300)
-  await expect(page.getByText('Ignored in the link: status')).toBeVisible()
+  // Only the unusable value is named; FROZEN applied.
+  await expect(page.getByText('Ignored in the link: status: bogus')).toBeVisible()
 
   await page.goto('/wall?theme=purple&refresh=abc&page=-1&warn=500&crit=x&status=nonsense')
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
@@ -251,3 +257,153 @@ test('the wall has no axe violations', async ({ page }) => {
   const results = await new AxeBuilder({ page }).analyze()
   expect(results.violations).toEqual([])
 })
+
+declare global {
+  interface Window {
+    layoutShift?: number
+  }
+}
+
+/** Sums every layout shift of the page from its first paint (what Lighthouse reports as CLS). */
+async function recordLayoutShifts(page: Page) {
+  await page.addInitScript(() => {
+    window.layoutShift = 0
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number
+        hadRecentInput: boolean
+      })[]) {
+        if (!entry.hadRecentInput) window.layoutShift = (window.layoutShift ?? 0) + entry.value
+      }
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+}
+
+for (const [name, url, count] of [
+  ['the demo fleet', '/wall', 37],
+  ['300 instances in two projects', `${serverUrl('fleet300')}/wall`, null],
+] as const) {
+  test(`${name}: no layout shift while the projects answer (CLS < 0.01 at 1920×1080)`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await recordLayoutShifts(page)
+    await page.goto(url)
+    if (count !== null) await expect(tiles(page)).toHaveCount(count)
+    else await expect(page.getByTestId('wall-page')).toBeVisible()
+    // Every project is in before the first tile shows.
+    await expect(page.getByRole('list', { name: 'Instances per status' })).toContainText(
+      count === null ? '300total' : `${count}total`,
+    )
+    await page.waitForTimeout(2_000)
+    const cls = await page.evaluate(() => window.layoutShift ?? -1)
+    expect(cls).toBeGreaterThanOrEqual(0)
+    expect(cls).toBeLessThan(0.01)
+  })
+}
+
+test('tiles wait for the slower project instead of jumping when it answers', async ({ page }) => {
+  let delayed = 0
+  await page.route(/\/api\/dcs\/[^/]+\/instances\?/, async (route) => {
+    // The second project answers 1.5 s after the first.
+    if (route.request().url().includes(DEMO.euNl)) {
+      delayed++
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+    }
+    await route.continue()
+  })
+  await page.goto('/wall')
+  await expect(page.getByRole('status')).toContainText('Loading the fleet…')
+  await expect(tiles(page).first()).toBeVisible()
+  // The first tiles already include the slow project's.
+  expect(await tiles(page).count()).toBe(37)
+  expect(delayed).toBeGreaterThan(0)
+})
+
+/** A fleet of 2,007 instances in four projects with long names, served in place of the real one. */
+async function serveLargeFleet(page: Page) {
+  const ids = [1, 2, 3, 4].map((n) => String(n).repeat(32))
+  const lists = new Map<string, object[]>(ids.map((id) => [id, []]))
+  for (let i = 0; i < 2007; i++) lists.get(ids[i % 4]!)!.push(fleetInstance(i))
+  await page.route('**/api/config', async (route) => {
+    const response = await route.fetch()
+    const body = (await response.json()) as Record<string, unknown>
+    const projects = ids.map((id, n) => ({
+      id,
+      name: `production-payments-platform-${['frankfurt', 'amsterdam', 'zurich', 'paris'][n]}`,
+      region: ['eu-de', 'eu-nl', 'eu-ch2', 'eu-fr-west-long-region-name'][n],
+      source: 'emulator',
+    }))
+    await route.fulfill({ response, json: { ...body, projects } })
+  })
+  await page.route(/\/api\/dcs\/([^/]+)\/instances\?/, async (route) => {
+    const id = /\/api\/dcs\/([^/]+)\/instances/.exec(route.request().url())?.[1] ?? ''
+    const instances = lists.get(id) ?? []
+    await route.fulfill({ json: { instances, instance_num: instances.length } })
+  })
+}
+
+for (const size of SIZES) {
+  test(`2,007 instances at ${size.width}×${size.height}: the header band never overlaps itself`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size)
+    await serveLargeFleet(page)
+    await page.goto('/wall?page=60')
+    await expect(page.getByRole('list', { name: 'Instances per status' })).toContainText(
+      '2007total',
+    )
+    await expect(page.getByTestId('wall-page')).toHaveText(/^page 1 of \d+$/)
+    await expect(page.getByText(/^updated /)).toBeVisible()
+    const header = page.getByTestId('wall-header')
+    const items = await header.evaluate((el) => {
+      const parts = [
+        ...Array.from(
+          el.querySelectorAll(
+            'h1, [data-testid="wall-scope"], li, time, [data-testid="wall-page"]',
+          ),
+        ),
+        ...Array.from(el.querySelectorAll('span')).filter((s) =>
+          s.textContent?.startsWith('updated '),
+        ),
+      ]
+      const box = el.getBoundingClientRect()
+      return {
+        header: { left: box.left, right: box.right, top: box.top, bottom: box.bottom },
+        parts: parts.map((p) => {
+          const r = p.getBoundingClientRect()
+          return {
+            text: p.textContent ?? '',
+            left: r.left,
+            right: r.right,
+            top: r.top,
+            bottom: r.bottom,
+            // A name cut with an ellipsis is fine; text running out of its box is not.
+            overflows:
+              p.tagName !== 'P' && p.scrollWidth > p.clientWidth + 1 && p.tagName !== 'TIME',
+          }
+        }),
+      }
+    })
+    expect(items.parts.length).toBeGreaterThan(8)
+    for (const [i, a] of items.parts.entries()) {
+      expect(a.left, a.text).toBeGreaterThanOrEqual(items.header.left)
+      expect(a.right, a.text).toBeLessThanOrEqual(items.header.right)
+      expect(a.top, a.text).toBeGreaterThanOrEqual(items.header.top)
+      expect(a.bottom, a.text).toBeLessThanOrEqual(items.header.bottom)
+      for (const b of items.parts.slice(i + 1)) {
+        const apart =
+          a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top
+        // A list item inside another part (none are nested) would be the same box.
+        expect(apart, `"${a.text}" and "${b.text}" overlap`).toBe(true)
+      }
+    }
+    // The long project list is cut with an ellipsis, with the whole of it in the title.
+    const scope = page.getByTestId('wall-scope')
+    await expect(scope).toHaveCSS('text-overflow', 'ellipsis')
+    await expect(scope).toHaveAttribute('title', /production-payments-platform-paris/)
+    await page.screenshot({
+      path: `test-results/screenshots/wall-2007-${size.width}x${size.height}.png`,
+    })
+  })
+}

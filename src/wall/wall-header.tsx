@@ -45,7 +45,7 @@ function Count({
   return (
     <li
       className={cn(
-        'flex items-baseline gap-[0.3em] whitespace-nowrap',
+        'flex shrink-0 items-baseline gap-[0.3em] whitespace-nowrap',
         value === 0 && 'opacity-70',
       )}
     >
@@ -70,6 +70,7 @@ export function WallHeader({
   updatedAt,
   page,
   pageCount,
+  loading = false,
 }: {
   counts: StatusClassCounts
   memory: MemoryCounts
@@ -80,42 +81,60 @@ export function WallHeader({
   updatedAt: number
   page: number
   pageCount: number
+  /** Before every project has answered once: no counts yet. */
+  loading?: boolean
 }) {
   return (
-    <header className="flex h-[5em] shrink-0 items-center justify-between gap-[1.5em] border-b border-line px-[1em]">
-      <div className="min-w-0">
+    // Three blocks side by side that never overlap. The scope ellipsizes its names first, down to
+    // a few words; only then are the counts clipped (never drawn over the clock). The counts start
+    // right after the scope, so numbers arriving or growing move only what is to their right.
+    <header
+      data-testid="wall-header"
+      className="flex h-[5em] shrink-0 items-center gap-[1.5em] border-b border-line px-[1em]"
+    >
+      <div className="min-w-[6em] shrink">
         <h1 className="truncate text-[1.3em] leading-tight font-bold">DCS fleet</h1>
-        <p className="truncate text-ink-muted" title={scope}>
-          {scope}
+        <p className="truncate text-ink-muted" title={scope} data-testid="wall-scope">
+          {scope || '\u00a0'}
         </p>
       </div>
-      <ul aria-label="Instances per status" className="flex min-w-0 items-baseline gap-[1.2em]">
-        {STATUS_CLASS_ORDER.filter((c) => c !== 'unknown' || counts.unknown > 0).map((c) => {
-          const Icon = statusIcons[c]
-          return (
+      {/* Not before the fleet is in: counts that grow as projects answer would shift the header. */}
+      {!loading && (
+        <ul
+          aria-label="Instances per status"
+          className="flex min-w-0 shrink-[0.001] items-baseline gap-[1.2em] overflow-hidden"
+        >
+          {STATUS_CLASS_ORDER.filter((c) => c !== 'unknown' || counts.unknown > 0).map((c) => {
+            const Icon = statusIcons[c]
+            return (
+              <Count
+                key={c}
+                value={counts[c]}
+                label={STATUS_CLASS_LABEL[c].toLowerCase()}
+                className={tone[c]}
+                icon={<Icon className={cn('size-[1.2em] shrink-0 self-center', tone[c])} />}
+              />
+            )
+          })}
+          {memory.critical > 0 && (
             <Count
-              key={c}
-              value={counts[c]}
-              label={STATUS_CLASS_LABEL[c].toLowerCase()}
-              className={tone[c]}
-              icon={<Icon className={cn('size-[1.2em] shrink-0 self-center', tone[c])} />}
+              value={memory.critical}
+              label="memory critical"
+              className="text-memory-critical"
             />
-          )
-        })}
-        {memory.critical > 0 && (
-          <Count value={memory.critical} label="memory critical" className="text-memory-critical" />
-        )}
-        {memory.warning > 0 && (
-          <Count value={memory.warning} label="memory high" className="text-memory-warning" />
-        )}
-        <li className="flex items-baseline gap-[0.3em] border-l border-line pl-[1em] whitespace-nowrap">
-          <span className="text-[1.6em] leading-none font-bold tabular-nums">{total}</span>
-          <span className="text-ink-muted">
-            {shown !== total ? `total, ${shown} shown` : 'total'}
-          </span>
-        </li>
-      </ul>
-      <div className="flex shrink-0 flex-col items-end gap-[0.3em]">
+          )}
+          {memory.warning > 0 && (
+            <Count value={memory.warning} label="memory high" className="text-memory-warning" />
+          )}
+          <li className="flex shrink-0 items-baseline gap-[0.3em] border-l border-line pl-[1em] whitespace-nowrap">
+            <span className="text-[1.6em] leading-none font-bold tabular-nums">{total}</span>
+            <span className="text-ink-muted">
+              {shown !== total ? `total, ${shown} shown` : 'total'}
+            </span>
+          </li>
+        </ul>
+      )}
+      <div className="ml-auto flex shrink-0 flex-col items-end gap-[0.3em]">
         <Clock />
         <p className="flex items-center gap-[0.8em] whitespace-nowrap text-ink-muted">
           {pageCount > 1 && (
@@ -123,7 +142,7 @@ export function WallHeader({
               page {page} of {pageCount}
             </span>
           )}
-          {updatedAt > 0 && <UpdatedAgo updatedAt={updatedAt} />}
+          {updatedAt > 0 ? <UpdatedAgo updatedAt={updatedAt} /> : <span>loading</span>}
         </p>
       </div>
     </header>

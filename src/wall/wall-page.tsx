@@ -34,6 +34,12 @@ import { CompactWallTile, WallTile } from './wall-tile'
 const DEFAULT_REFRESH_SECONDS = 30
 /** How often the wall asks the server for its version (and project list). */
 const CONFIG_POLL_MS = 60_000
+/**
+ * The wall waits for every project's first answer (or failure) before it shows tiles, so they do
+ * not jump when a later project arrives; at most this long after the config, then it shows what
+ * it has.
+ */
+export const FIRST_ANSWER_WAIT_MS = 10_000
 
 interface ProjectPoll {
   projectId: string
@@ -147,7 +153,11 @@ export function WallPage() {
   const instances = useMemo(() => rows.map((r) => r.instance), [rows])
   const counts = useMemo(() => countByStatusClass(instances), [instances])
   const memory = useMemo(() => countMemoryAlerts(instances, thresholds), [instances, thresholds])
-  const anyData = polls.some((p) => p.hasData)
+  const ready = useFirstAnswers(
+    config.data !== undefined,
+    projectIds.length > 0 && polls.every((p) => p.hasData || p.error !== null),
+  )
+  const anyData = ready && polls.some((p) => p.hasData)
   useFailedCountInTab(anyData ? counts.failed : null)
 
   const failing = polls.filter((p) => p.error !== null)
@@ -209,10 +219,11 @@ export function WallPage() {
           memory={memory}
           total={instances.length}
           shown={visible.length}
-          scope={scopeText(configured, projectIds)}
-          updatedAt={updatedAt}
+          scope={config.data ? scopeText(configured, projectIds) : ''}
+          updatedAt={anyData ? updatedAt : 0}
           page={page + 1}
           pageCount={anyData ? layout.pageCount : 0}
+          loading={!anyData}
         />
         {stale && <StaleBanner failing={failing} />}
         <main ref={areaRef} className="relative min-h-0 flex-1 m-[1em]">
@@ -261,7 +272,7 @@ export function WallPage() {
             )
           ) : (
             <Waiting
-              error={failing[0]?.error ?? (config.data ? null : config.error)}
+              error={ready ? (failing[0]?.error ?? null) : config.data ? null : config.error}
               projects={configured.length}
               configLoaded={config.data !== undefined}
             />
@@ -271,6 +282,25 @@ export function WallPage() {
       <MouseOverlay ignored={params.ignored} />
     </div>
   )
+}
+
+/**
+ * Whether the wall may show the fleet: once every project has answered or failed, or
+ * FIRST_ANSWER_WAIT_MS after the config arrived, whichever comes first. Once true it stays true,
+ * so a project added later does not blank the screen.
+ */
+function useFirstAnswers(configLoaded: boolean, allAnswered: boolean): boolean {
+  const [waitedOut, setWaitedOut] = useState(false)
+  const [shown, setShown] = useState(false)
+  useEffect(() => {
+    if (!configLoaded) return
+    const timer = window.setTimeout(() => setWaitedOut(true), FIRST_ANSWER_WAIT_MS)
+    return () => window.clearTimeout(timer)
+  }, [configLoaded])
+  const ready = shown || allAnswered || waitedOut
+  // Latched during render (React's pattern for state derived from a previous render).
+  if (ready && !shown) setShown(true)
+  return ready
 }
 
 /** Cycles through the pages, one every `seconds`; back to the first when the count shrinks. */
@@ -370,7 +400,7 @@ function MouseOverlay({ ignored }: { ignored: string[] }) {
       aria-hidden={!visible}
     >
       {ignored.length > 0 && (
-        <span className="text-memory-warning">Ignored in the link: {ignored.join(', ')}</span>
+        <span className="text-memory-warning">Ignored in the link: {ignored.join('; ')}</span>
       )}
       <Link
         to={paths.overview.href()}

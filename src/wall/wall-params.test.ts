@@ -33,7 +33,7 @@ test('a full TV link is read as written', () => {
 test('status classes come back in severity order, case-insensitive, unknown words ignored', () => {
   const params = parseWallParams('status=Healthy,FAILED,broken')
   expect(params.statusClasses).toEqual(['failed', 'healthy'])
-  expect(params.ignored).toEqual(['status'])
+  expect(params.ignored).toEqual(['status: broken'])
 })
 
 test('single statuses mix with classes, case-insensitive, in severity order', () => {
@@ -53,9 +53,16 @@ test('a status that is neither a class nor a known status is ignored, the rest k
   const params = parseWallParams('status=ERROR,RUNNIN,stoped,%20FROZEN%20')
   expect(params.statuses).toEqual(['ERROR', 'FROZEN'])
   expect(params.statusClasses).toBeNull()
-  expect(params.ignored).toEqual(['status'])
+  expect(params.ignored).toEqual(['status: RUNNIN, stoped'])
   const none = parseWallParams('status=nope')
-  expect(none).toMatchObject({ statusClasses: null, statuses: null, ignored: ['status'] })
+  expect(none).toMatchObject({ statusClasses: null, statuses: null, ignored: ['status: nope'] })
+})
+
+test('a status list with one unusable value names that value, not the applied ones', () => {
+  const params = parseWallParams('status=FROZEN,bogus')
+  expect(params.statuses).toEqual(['FROZEN'])
+  expect(params.ignored).toEqual(['status: bogus'])
+  expect(params.ignored.join()).not.toContain('FROZEN')
 })
 
 test('the status filter passes whole classes and single statuses, or everything when empty', () => {

@@ -24,7 +24,10 @@ export interface WallParams {
   pageSeconds: number
   theme: 'dark' | 'light'
   thresholds: MemoryThresholds
-  /** Parameter names whose values were not usable. */
+  /**
+   * What of the link was not used: a parameter's name when its whole value was dropped, or
+   * `status: <values>` for the unusable values of a status list whose other values apply.
+   */
   ignored: string[]
 }
 
@@ -93,7 +96,9 @@ export function parseWallParams(search: URLSearchParams | string): WallParams {
   const usable = (value: string) =>
     STATUS_CLASS_ORDER.some((c) => c === value.toLowerCase()) ||
     KNOWN_STATUSES.includes(value.toUpperCase())
-  if (requested.some((value) => !usable(value))) ignored.push('status')
+  // Name the values that were dropped, not the whole parameter: the rest of it applies.
+  const unusable = requested.filter((value) => !usable(value))
+  if (unusable.length) ignored.push(`status: ${unusable.join(', ')}`)
 
   const refreshSeconds = seconds(params.get('refresh'), WALL_DEFAULTS.refresh)
   if (has('refresh') && refreshSeconds === null) ignored.push('refresh')

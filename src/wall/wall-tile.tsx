@@ -131,7 +131,8 @@ export const WallTile = memo(function WallTile({
           style={{ width: `${usage.percent === null ? 0 : Math.min(100, usage.percent)}%` }}
         />
       </div>
-      <p className="truncate text-[0.85em] text-ink-muted">
+      {/* Never below 12 px (a 720p screen at the smallest tile font): readable across a room. */}
+      <p data-testid="wall-tile-facts" className="truncate text-[max(0.85em,12px)] text-ink-muted">
         {facts.join(' · ') || 'No engine details'}
         {projectLabel && ` · ${projectLabel}`}
       </p>
