@@ -1,23 +1,10 @@
 import { defineConfig, devices } from '@playwright/test'
-import { DATA_FILES, SERVERS, writeDataFiles } from './e2e/servers'
+import { CHROMIUM, DATA_FILES, SERVERS, writeDataFiles } from './e2e/servers'
 
 // Data files for the servers below (300 instances, every fixture) are generated before they start.
 writeDataFiles()
 
-const chromium = {
-  ...devices['Desktop Chrome'],
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  },
-}
+const chromium = { ...devices['Desktop Chrome'], launchOptions: CHROMIUM }
 
 function server(name: keyof typeof SERVERS, env: Record<string, string>) {
   const { port, emulatorPort } = SERVERS[name]

@@ -12,6 +12,22 @@ export const SERVERS = {
   fixtures: { port: base + 4, emulatorPort: base + 5 },
 } as const
 
+/**
+ * Debian's Chromium, as root and offline: without the background-networking flags it keeps
+ * trying to reach Google's hosts. Shared by the journeys and the benchmarks.
+ */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+}
+
 export const serverUrl = (name: keyof typeof SERVERS) => `http://127.0.0.1:${SERVERS[name].port}`
 export const emulatorUrl = (name: keyof typeof SERVERS) =>
   `http://127.0.0.1:${SERVERS[name].emulatorPort}`

@@ -3,19 +3,15 @@
 // with BENCH_PORT, so a benchmark does not collide with the e2e servers on the same machine.
 import { spawn, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { CHROMIUM as E2E_CHROMIUM } from '../../e2e/servers.ts'
 
 export const root = fileURLToPath(new URL('../../', import.meta.url))
 export const cacheDir = `${root}node_modules/.cache/`
 
 export const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  ...E2E_CHROMIUM,
   args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...E2E_CHROMIUM.args,
     // Several wall tabs at once must all keep polling and painting, as on real screens.
     '--disable-background-timer-throttling',
     '--disable-renderer-backgrounding',

@@ -1,10 +1,11 @@
 // Lighthouse (desktop preset) against the real server and emulator, for the pages people open.
 // A benchmark, not a test: prints the scores and the metrics behind them. Needs a build (dist/).
-//   node .ci/bench/lighthouse.mjs
+//   npm run bench:lighthouse
 import { spawn } from 'node:child_process'
 import lighthouse from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
 import * as chromeLauncher from 'chrome-launcher'
+import { CHROMIUM } from '../../e2e/servers.ts'
 
 const port = Number(process.env.BENCH_PORT ?? 4280)
 const base = `http://127.0.0.1:${port}`
@@ -26,16 +27,8 @@ await new Promise((resolve, reject) => {
 })
 
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  chromePath: CHROMIUM.executablePath,
+  chromeFlags: ['--headless=new', ...CHROMIUM.args],
 })
 const rows = []
 try {
