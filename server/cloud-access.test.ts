@@ -25,6 +25,7 @@ import {
   EMULATOR_USER,
   type Emulator,
 } from './emulator/emulator.ts'
+import { writeEmulatorClouds } from './emulator/emulator-clouds.ts'
 import { connectCloudProjects } from './upstream/cloud-projects.ts'
 import type { UpstreamProject } from './upstream/projects.ts'
 
@@ -47,28 +48,7 @@ beforeAll(async () => {
     timeoutFaultMs: 5_000,
     iam: { tokenLifetimeMs: HOUR, now: emulatorNow },
   })
-  writeFileSync(
-    join(configDir, 'clouds.yaml'),
-    `clouds:
-  emu:
-    auth:
-      auth_url: ${emulator.url}/v3
-      username: ${EMULATOR_USER.name}
-      user_domain_name: ${EMULATOR_DOMAIN}
-      project_name: eu-de_demo
-    region_name: eu-de
-  keys:
-    auth:
-      ak: ${EMULATOR_ACCESS_KEY.ak}
-      project_id: ${NL}
-    region_name: eu-nl
-    dcs_endpoint: ${emulator.url}
-`,
-  )
-  writeFileSync(
-    join(configDir, 'secure.yaml'),
-    `clouds:\n  emu:\n    auth:\n      password: ${EMULATOR_USER.password}\n  keys:\n    auth:\n      sk: ${EMULATOR_ACCESS_KEY.sk}\n`,
-  )
+  writeEmulatorClouds(configDir, emulator.url)
 })
 afterEach(() => {
   offsetMs = 0

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { DEMO_PROJECT_EU_DE as DE, DEMO_PROJECT_EU_NL as NL } from './emulator/demo-fleet.ts'
+import { writeEmulatorClouds } from './emulator/emulator-clouds.ts'
 import {
   createEmulator,
   EMULATOR_ACCESS_KEY,
@@ -30,23 +31,10 @@ let emulator: Emulator
 
 beforeAll(async () => {
   emulator = await createEmulator({ simulate: false })
-  writeFileSync(
-    join(dir, 'clouds.yaml'),
-    `clouds:
-  emu:
-    auth:
-      auth_url: ${emulator.url}/v3
-      username: ${EMULATOR_USER.name}
-      user_domain_name: ${EMULATOR_DOMAIN}
-      project_name: eu-de_demo
-    region_name: eu-de
-  keys:
-    auth:
-      ak: ${EMULATOR_ACCESS_KEY.ak}
-      project_id: ${NL}
-    region_name: eu-nl
-    dcs_endpoint: ${emulator.url}
-  nopassword:
+  writeEmulatorClouds(
+    dir,
+    emulator.url,
+    `  nopassword:
     auth:
       auth_url: ${emulator.url}/v3
       username: someone
@@ -60,10 +48,6 @@ beforeAll(async () => {
       user_domain_name: ${EMULATOR_DOMAIN}
       project_name: eu-de_demo
 `,
-  )
-  writeFileSync(
-    join(dir, 'secure.yaml'),
-    `clouds:\n  emu:\n    auth:\n      password: ${EMULATOR_USER.password}\n  keys:\n    auth:\n      sk: ${EMULATOR_ACCESS_KEY.sk}\n`,
   )
 })
 afterAll(async () => {
